@@ -1,7 +1,7 @@
 /**
  * Jest stand-in for `lightning/modal`, which @salesforce/sfdx-lwc-jest does not stub. A modal subclass
- * renders as a plain component; tests stub the static open() (`jest.spyOn(MyModal, 'open')`) and watch
- * close() (`jest.spyOn(LightningModal.prototype, 'close')`).
+ * renders as a plain component. Tests stub the static open() (`jest.spyOn(MyModal, 'open')`); close()
+ * dispatches a `close` event with `detail.result` (LWC seals component prototypes, so it cannot be spied).
  */
 import { LightningElement } from 'lwc';
 
@@ -11,7 +11,7 @@ export default class LightningModal extends LightningElement {
     }
 
     close(result) {
-        this.closeValue = result;
+        this.dispatchEvent(new CustomEvent('close', { detail: { result } }));
         return Promise.resolve();
     }
 }
