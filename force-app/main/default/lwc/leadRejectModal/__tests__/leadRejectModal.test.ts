@@ -6,9 +6,9 @@ import rejectionReasons from './data/rejectionReasons.json';
 jest.mock(
     '@salesforce/apex/LeadQueueController.getRejectionReasons',
     () => {
-        const { createApexTestWireAdapter } = jest.requireActual<
-            typeof import('@salesforce/wire-service-jest-util')
-        >('@salesforce/wire-service-jest-util');
+        const { createApexTestWireAdapter } = jest.requireActual<typeof import('@salesforce/wire-service-jest-util')>(
+            '@salesforce/wire-service-jest-util'
+        );
         return { default: createApexTestWireAdapter(jest.fn()) };
     },
     { virtual: true }
@@ -43,7 +43,9 @@ let closedWith: unknown[] = [];
 function render(props: Partial<ModalElement>): ModalElement {
     const element = createElement('c-lead-reject-modal', { is: LeadRejectModal }) as unknown as ModalElement;
     Object.assign(element, props);
-    element.addEventListener('close', (event) => closedWith.push((event as CustomEvent<{ result: unknown }>).detail.result));
+    element.addEventListener('close', (event) =>
+        closedWith.push((event as CustomEvent<{ result: unknown }>).detail.result)
+    );
     document.body.appendChild(element);
     return element;
 }
@@ -83,7 +85,9 @@ describe('c-lead-reject-modal', () => {
     it('waits for the rejection reasons before anything can be submitted', async () => {
         const element = render({ leads: [GRACE] });
         await flush();
-        const spinner = element.shadowRoot!.querySelector('lightning-spinner') as unknown as { alternativeText: string };
+        const spinner = element.shadowRoot!.querySelector('lightning-spinner') as unknown as {
+            alternativeText: string;
+        };
         expect(spinner.alternativeText).toBe('Loading rejection reasons');
         expect(element.shadowRoot!.querySelector<HTMLButtonElement>('.submit-button')!.disabled).toBe(true);
         await expect(element).toBeAccessible();
@@ -144,11 +148,13 @@ describe('c-lead-reject-modal', () => {
         await flush();
         clickButton(element, '.submit-button');
 
-        expect(closedWith).toEqual([{
-            reason: 'Competitor Or Student',
-            notes: 'Works for a competitor.',
-            disposition: 'Disqualify'
-        }]);
+        expect(closedWith).toEqual([
+            {
+                reason: 'Competitor Or Student',
+                notes: 'Works for a competitor.',
+                disposition: 'Disqualify'
+            }
+        ]);
     });
 
     it('sends no notes rather than blank ones', async () => {
@@ -169,7 +175,10 @@ describe('c-lead-reject-modal', () => {
     });
 
     it('names a handful of leads and counts the rest', async () => {
-        const leads = Array.from({ length: 8 }, (_, index) => ({ leadId: `00Q00000000000${index}AAA`, name: `Lead ${index + 1}` }));
+        const leads = Array.from({ length: 8 }, (_, index) => ({
+            leadId: `00Q00000000000${index}AAA`,
+            name: `Lead ${index + 1}`
+        }));
         const element = render({ leads });
         reasonsAdapter.emit(rejectionReasons);
         await flush();
