@@ -221,6 +221,11 @@ export default class LeadQueue extends LightningElement {
         return this.busy || !this.page?.hasMore;
     }
 
+    /** A later page can fail on its own (the server limits how deep a queue can be paged). */
+    get showFirstPageLink(): boolean {
+        return this.pageNumber > 1;
+    }
+
     get selectedCount(): number {
         return this.selectedIds.length;
     }
@@ -259,6 +264,10 @@ export default class LeadQueue extends LightningElement {
 
     handleNext(): void {
         this.goToPage(this.pageNumber + 1);
+    }
+
+    handleFirstPage(): void {
+        this.goToPage(1);
     }
 
     async handleRefresh(): Promise<void> {

@@ -269,6 +269,20 @@ describe('c-lead-queue', () => {
             expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
         });
 
+        it('offers the first page again when a later page fails to load', async () => {
+            const { element } = await loadedQueue({ ...mqlPage, totalCount: 3000, hasMore: true });
+            button(element, '.next-page').click();
+            await settle();
+            queueAdapter.error({ message: 'Page number must be between 1 and 41.' }, 500);
+            await settle();
+            expect(root(element).querySelector('.queue-error c-error-panel')).not.toBeNull();
+            await expect(element).toBeAccessible();
+
+            button(element, '.first-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
+        });
+
         it('moves back to the last page that still has leads when a page empties', async () => {
             const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
             button(element, '.next-page').click();
@@ -397,7 +411,7 @@ describe('c-lead-queue', () => {
             );
             expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
                 'Alan Turing: Already accepted by Jane Rep at 23/11/2026 11:58.',
-                "Katherine Johnson: You don't have access to this lead."
+                'Katherine Johnson: This lead no longer exists or you do not have access to it.'
             ]);
             // The failed leads stay selected so the rep can act on them again.
             expect(text(root(element).querySelector('.selection-count'))).toBe('2 selected');
@@ -537,7 +551,7 @@ describe('c-lead-queue', () => {
             expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads qualified', variant: 'warning' })]);
             const results = root(element).querySelector('c-lead-action-results')!;
             expect(text(root(results).querySelector('.failed-lead'))).toContain(
-                'Edsger Dijkstra: Not ready for SQL: 2 readiness rules are missing.'
+                'Edsger Dijkstra: Not sales qualified yet. Missing: Budget confirmed; Timeline known.'
             );
             expect(text(root(results).querySelector('.missing-rules-label'))).toBe('Still missing:');
             const missing = root(results).querySelector('c-lead-rule-list')!;
