@@ -74,6 +74,29 @@ function namesOf(items: LeadQueueItem[]): Array<{ leadId: string; name: string }
 }
 
 /**
+ * Accepts one batch. When an earlier batch of the same action already changed leads, a failing call
+ * must not hide that: its own leads are reported as failed with the error instead of aborting.
+ */
+async function acceptBatch(
+    leadIds: string[],
+    overrideAcceptanceRules: boolean,
+    earlierChanges: boolean
+): Promise<LeadQueueController.LeadActionResult[]> {
+    if (leadIds.length === 0) {
+        return [];
+    }
+    try {
+        return await acceptLeads({ leadIds, overrideAcceptanceRules });
+    } catch (error) {
+        if (!earlierChanges) {
+            throw error;
+        }
+        const message = reduceErrors(error).join(' ') || 'The server did not answer. Refresh and try again.';
+        return leadIds.map((leadId) => ({ leadId, success: false, message }));
+    }
+}
+
+/**
  * The SDR queue: MQLs waiting for the current user or their queues, most urgent SLA first, and the
  * accepted leads (SAL) still to qualify. Accept, reject (with a reason, through LeadRejectModal) and
  * qualify, one lead or a selection; results are reported per lead, the queue refreshes and the change
@@ -334,14 +357,14 @@ export default class LeadQueue extends LightningElement {
             return;
         }
         await this.runAction('accept', async () => {
-            const results = [
-                ...(clean.length > 0
-                    ? await acceptLeads({ leadIds: idsOf(clean), overrideAcceptanceRules: false })
-                    : []),
-                ...(flagged.length > 0
-                    ? await acceptLeads({ leadIds: idsOf(flagged), overrideAcceptanceRules: true })
-                    : [])
-            ];
+            const results = await acceptBatch(idsOf(clean), false, false);
+            results.push(
+                ...(await acceptBatch(
+                    idsOf(flagged),
+                    true,
+                    results.some((result) => result.success)
+                ))
+            );
             const outcome = toOutcome('accept', namesOf(items), results);
             const refused = outcome.leads.filter((lead) => lead.needsConfirmation);
             if (
@@ -350,7 +373,7 @@ export default class LeadQueue extends LightningElement {
             ) {
                 return outcome;
             }
-            const retry = await acceptLeads({ leadIds: idsOf(refused), overrideAcceptanceRules: true });
+            const retry = await acceptBatch(idsOf(refused), true, succeededIds(outcome).length > 0);
             return mergeOutcome(outcome, toOutcome('accept', refused, retry));
         });
     }

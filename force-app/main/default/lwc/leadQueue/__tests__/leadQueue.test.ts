@@ -444,6 +444,26 @@ describe('c-lead-queue', () => {
             expect(toasts).toEqual([expect.objectContaining({ title: '2 leads accepted', variant: 'success' })]);
         });
 
+        it('keeps what the first call accepted when the override call fails', async () => {
+            jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+            acceptMock
+                .mockResolvedValueOnce([{ leadId: ADA, success: true }])
+                .mockRejectedValueOnce({ status: 500, body: { message: 'Unable to lock row' } });
+            const { element, toasts } = await loadedQueue();
+            selectRow(element, ADA);
+            selectRow(element, GRACE);
+            await settle();
+            button(element, '.bulk-accept').click();
+            await settle();
+
+            expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads accepted', variant: 'warning' })]);
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: 'leadQueue' });
+            const results = root(element).querySelector('c-lead-action-results')!;
+            expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
+                'Grace Hopper: Unable to lock row'
+            ]);
+        });
+
         it('shows a controller error in the error panel and a toast, and loses nothing', async () => {
             acceptMock.mockRejectedValue({ status: 500, body: { message: 'Unable to lock row' } });
             const { element, toasts } = await loadedQueue();
