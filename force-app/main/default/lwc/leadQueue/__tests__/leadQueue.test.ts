@@ -624,6 +624,11 @@ describe('c-lead-queue', () => {
 
             document.body.removeChild(element);
             expect(jest.getTimerCount()).toBe(0);
+
+            // @sa11y needs real timers: check the ticked clocks once the component is back on the page.
+            jest.useRealTimers();
+            document.body.appendChild(element);
+            await expect(element).toBeAccessible();
         });
     });
 });
