@@ -34,6 +34,12 @@ export default class LeadActionResults extends LightningElement {
         return this.outcome?.action === 'qualify' ? 'Still missing:' : 'Failing checks:';
     }
 
+    /** Moves focus to the list's heading, so keyboard and screen-reader users land on the results. */
+    @api
+    focus(): void {
+        (this.refs?.heading as HTMLElement | undefined)?.focus();
+    }
+
     handleDismiss(): void {
         this.dispatchEvent(new CustomEvent('dismiss'));
     }

@@ -434,6 +434,16 @@ export default class LeadQueue extends LightningElement {
             this.busy = false;
         }
         await this.refreshQueue();
+        this.focusAfterAction();
+    }
+
+    /**
+     * The button that started the action may have left with its row: send focus to the per-lead results
+     * when some failed, otherwise to the queue's heading, so keyboard users are never dropped on the page body.
+     */
+    private focusAfterAction(): void {
+        const target = this.lastOutcome ? this.refs?.results : this.refs?.heading;
+        (target as HTMLElement | undefined)?.focus();
     }
 
     private confirmOverride(leads: Array<{ name: string; rules: LeadRuleResult[] }>): Promise<boolean> {

@@ -298,9 +298,13 @@ describe('c-lead-queue', () => {
     describe('accept', () => {
         it('accepts a lead whose checks pass, then reports, publishes and refreshes', async () => {
             acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
             const { element, toasts } = await loadedQueue();
             rowButton(element, ADA, '.accept-button').click();
             await settle();
+
+            // The row may leave the page: focus goes to the queue heading, not to the page body.
+            expect(focus.mock.contexts).toContain(root(element).querySelector('h2.queue-heading'));
 
             expect(acceptMock).toHaveBeenCalledWith({ leadIds: [ADA], overrideAcceptanceRules: false });
             expect(toasts).toEqual([{ title: 'Ada Lovelace accepted', message: '', variant: 'success' }]);
@@ -381,6 +385,7 @@ describe('c-lead-queue', () => {
 
         it('reports a bulk accept per lead when some fail', async () => {
             acceptMock.mockResolvedValue(acceptPartialFailure);
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
             const { element, toasts } = await loadedQueue();
             selectRow(element, ADA);
             selectRow(element, ALAN);
@@ -409,6 +414,7 @@ describe('c-lead-queue', () => {
             expect(text(root(results).querySelector('.results-heading'))).toBe(
                 '2 leads could not be accepted; 1 accepted'
             );
+            expect(focus.mock.contexts).toContain(root(results).querySelector('.results-heading'));
             expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
                 'Alan Turing: Already accepted by Jane Rep at 23/11/2026 11:58.',
                 'Katherine Johnson: This lead no longer exists or you do not have access to it.'
