@@ -6,5 +6,12 @@ module.exports = {
     roots: ['<rootDir>/force-app'],
     testMatch: ['**/__tests__/**/*.test.ts'],
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest.setup.js'],
+    // Platform modules sfdx-lwc-jest does not stub (or stubs without a way to observe calls).
+    moduleNameMapper: {
+        ...jestConfig.moduleNameMapper,
+        '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+        '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
+        '^@salesforce/messageChannel/(.+)$': '<rootDir>/force-app/test/jest-mocks/messageChannels/$1'
+    },
     testTimeout: 15000
 };

@@ -1,0 +1,640 @@
+import { createElement } from 'lwc';
+import LeadQueue from 'c/leadQueue';
+import LeadRejectModal from 'c/leadRejectModal';
+import LightningConfirm from 'lightning/confirm';
+import { publish } from 'lightning/messageService';
+import { refreshApex } from '@salesforce/apex';
+import getQueuePage from '@salesforce/apex/LeadQueueController.getQueuePage';
+import acceptLeads from '@salesforce/apex/LeadQueueController.acceptLeads';
+import rejectLeads from '@salesforce/apex/LeadQueueController.rejectLeads';
+import qualifyLeads from '@salesforce/apex/LeadQueueController.qualifyLeads';
+import mqlPageJson from './data/mqlPage.json';
+import salPageJson from './data/salPage.json';
+import emptyPageJson from './data/emptyPage.json';
+import acceptPartialFailureJson from './data/acceptPartialFailure.json';
+import acceptNeedsConfirmationJson from './data/acceptNeedsConfirmation.json';
+import qualifyMissingRulesJson from './data/qualifyMissingRules.json';
+import queueLoadError from './data/queueLoadError.json';
+
+type LeadQueuePage = LeadQueueController.LeadQueuePage;
+type LeadActionResult = LeadQueueController.LeadActionResult;
+
+jest.mock(
+    '@salesforce/apex/LeadQueueController.getQueuePage',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual<typeof import('@salesforce/wire-service-jest-util')>(
+            '@salesforce/wire-service-jest-util'
+        );
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock('@salesforce/apex/LeadQueueController.acceptLeads', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadQueueController.rejectLeads', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadQueueController.qualifyLeads', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface WireAdapterMock {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+    getLastConfig(): Record<string, unknown> | null;
+}
+
+const queueAdapter = getQueuePage as unknown as WireAdapterMock;
+const acceptMock = jest.mocked(acceptLeads);
+const rejectMock = jest.mocked(rejectLeads);
+const qualifyMock = jest.mocked(qualifyLeads);
+const publishMock = jest.mocked(publish);
+const refreshMock = jest.mocked(refreshApex);
+
+const mqlPage = mqlPageJson as LeadQueuePage;
+const salPage = salPageJson as LeadQueuePage;
+const emptyPage = emptyPageJson as LeadQueuePage;
+const acceptPartialFailure = acceptPartialFailureJson as LeadActionResult[];
+const acceptNeedsConfirmation = acceptNeedsConfirmationJson as LeadActionResult[];
+const qualifyMissingRules = qualifyMissingRulesJson as LeadActionResult[];
+
+const ADA = '00Q000000000001AAA';
+const GRACE = '00Q000000000002AAA';
+const ALAN = '00Q000000000003AAA';
+const KATHERINE = '00Q000000000004AAA';
+
+interface LeadQueueElement extends HTMLElement {
+    defaultScope: string;
+    pageSize: number;
+}
+
+interface ToastDetail {
+    title: string;
+    message: string;
+    variant: string;
+}
+
+function render(props: Partial<LeadQueueElement> = {}): { element: LeadQueueElement; toasts: ToastDetail[] } {
+    const element = createElement('c-lead-queue', { is: LeadQueue }) as unknown as LeadQueueElement;
+    Object.assign(element, props);
+    const toasts: ToastDetail[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+        toasts.push((event as CustomEvent<ToastDetail>).detail)
+    );
+    document.body.appendChild(element);
+    return { element, toasts };
+}
+
+/** Lets wires, imperative Apex promises and re-renders settle: a macrotask runs after every pending microtask. */
+function settle(): Promise<void> {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- test helper, not component code
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function root(element: Element): ShadowRoot {
+    return element.shadowRoot!;
+}
+
+function rows(element: Element): Element[] {
+    return Array.from(root(element).querySelectorAll('c-lead-queue-row'));
+}
+
+function row(element: Element, leadId: string): Element {
+    const found = rows(element).find(
+        (candidate) => (candidate as unknown as { item: { leadId: string } }).item.leadId === leadId
+    );
+    if (!found) {
+        throw new Error(`No row for ${leadId}`);
+    }
+    return found;
+}
+
+function rowButton(element: Element, leadId: string, selector: string): HTMLButtonElement {
+    return root(row(element, leadId)).querySelector<HTMLButtonElement>(selector)!;
+}
+
+function selectRow(element: Element, leadId: string): void {
+    const checkbox = root(row(element, leadId)).querySelector<HTMLInputElement>('input.select-lead')!;
+    checkbox.click();
+}
+
+function button(element: Element, selector: string): HTMLButtonElement {
+    return root(element).querySelector<HTMLButtonElement>(selector)!;
+}
+
+function text(node: Element | null | undefined): string {
+    return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function changeRadio(element: Element, selector: string, value: string): void {
+    root(element)
+        .querySelector(selector)!
+        .dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+async function loadedQueue(page: LeadQueuePage = mqlPage, props: Partial<LeadQueueElement> = {}) {
+    const rendered = render(props);
+    queueAdapter.emit(page);
+    await settle();
+    return rendered;
+}
+
+describe('c-lead-queue', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+        jest.useRealTimers();
+    });
+
+    describe('states', () => {
+        it('shows a spinner until the first page arrives', async () => {
+            const { element } = render();
+            await settle();
+            const spinner = root(element).querySelector('lightning-spinner') as unknown as { alternativeText: string };
+            expect(spinner.alternativeText).toBe('Loading leads');
+            expect(rows(element)).toHaveLength(0);
+            await expect(element).toBeAccessible();
+        });
+
+        it('lists the waiting MQLs in the order the controller ranked them', async () => {
+            const { element } = await loadedQueue();
+            expect(
+                rows(element).map((candidate) => (candidate as unknown as { item: { name: string } }).item.name)
+            ).toEqual(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson']);
+            expect(text(root(element).querySelector('.range-label'))).toBe('1–4 of 4 waiting');
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 1');
+            expect(root(element).querySelector('ul.lead-list')!.getAttribute('aria-label')).toBe(
+                'Leads waiting to be accepted or rejected'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('says so when nothing is waiting', async () => {
+            const { element } = await loadedQueue(emptyPage);
+            expect(text(root(element).querySelector('.empty-message'))).toBe('Nothing waiting — nice.');
+            expect(rows(element)).toHaveLength(0);
+            await expect(element).toBeAccessible();
+        });
+
+        it('says so when no accepted lead is left to qualify', async () => {
+            const { element } = await loadedQueue();
+            changeRadio(element, '.stage-toggle', 'SAL');
+            queueAdapter.emit(emptyPage);
+            await settle();
+            expect(text(root(element).querySelector('.empty-message'))).toBe('Nothing to qualify — nice.');
+        });
+
+        it('shows the shared error panel when the queue cannot load, and retries', async () => {
+            const { element } = render();
+            queueAdapter.error(queueLoadError.body, queueLoadError.status);
+            await settle();
+            const panel = root(element).querySelector('.queue-error c-error-panel') as unknown as {
+                friendlyMessage: string;
+                errors: unknown;
+            };
+            expect(panel.friendlyMessage).toBe('The lead queue could not be loaded.');
+            expect(panel.errors).toEqual(expect.objectContaining({ body: queueLoadError.body }));
+            await expect(element).toBeAccessible();
+
+            button(element, '.retry-button').click();
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+    });
+
+    describe('configuration and navigation', () => {
+        it('asks for the App Builder scope and page size', async () => {
+            render({ defaultScope: 'MyQueues', pageSize: 25 });
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual({
+                scope: 'MyQueues',
+                stage: 'MQL',
+                pageSize: 25,
+                pageNumber: 1
+            });
+        });
+
+        it.each([
+            [500, 200],
+            [0, 50],
+            [Number.NaN, 50],
+            [12.7, 12]
+        ])('keeps a page size of %p within 1..200 (%p)', async (configured, requested) => {
+            render({ pageSize: configured });
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageSize: requested }));
+        });
+
+        it('falls back to Mine for an unknown scope', async () => {
+            render({ defaultScope: 'Everyone' });
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ scope: 'Mine' }));
+        });
+
+        it('switches scope and view, starting again from page 1', async () => {
+            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
+            button(element, '.next-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
+
+            changeRadio(element, '.scope-toggle', 'All');
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'MQL', pageSize: 50, pageNumber: 1 });
+
+            changeRadio(element, '.stage-toggle', 'SAL');
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'SAL', pageSize: 50, pageNumber: 1 });
+            queueAdapter.emit(salPage);
+            await settle();
+            expect(rowButton(element, '00Q000000000011AAA', '.qualify-button')).not.toBeNull();
+            expect(button(element, '.bulk-qualify')).not.toBeNull();
+            expect(button(element, '.bulk-accept')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('pages forward and back through a large queue', async () => {
+            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 3');
+            expect(button(element, '.previous-page').disabled).toBe(true);
+
+            button(element, '.next-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
+            queueAdapter.emit({ ...mqlPage, totalCount: 120, pageNumber: 2, hasMore: true });
+            await settle();
+            expect(text(root(element).querySelector('.range-label'))).toBe('51–54 of 120 waiting');
+            expect(button(element, '.previous-page').disabled).toBe(false);
+
+            button(element, '.previous-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
+        });
+
+        it('offers the first page again when a later page fails to load', async () => {
+            const { element } = await loadedQueue({ ...mqlPage, totalCount: 3000, hasMore: true });
+            button(element, '.next-page').click();
+            await settle();
+            queueAdapter.error({ message: 'Page number must be between 1 and 41.' }, 500);
+            await settle();
+            expect(root(element).querySelector('.queue-error c-error-panel')).not.toBeNull();
+            await expect(element).toBeAccessible();
+
+            button(element, '.first-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
+        });
+
+        it('moves back to the last page that still has leads when a page empties', async () => {
+            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
+            button(element, '.next-page').click();
+            button(element, '.next-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 3 }));
+            queueAdapter.emit({ ...emptyPage, totalCount: 100, pageNumber: 3 });
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
+        });
+    });
+
+    describe('accept', () => {
+        it('accepts a lead whose checks pass, then reports, publishes and refreshes', async () => {
+            acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+
+            // The row may leave the page: focus goes to the queue heading, not to the page body.
+            expect(focus.mock.contexts).toContain(root(element).querySelector('h2.queue-heading'));
+
+            expect(acceptMock).toHaveBeenCalledWith({ leadIds: [ADA], overrideAcceptanceRules: false });
+            expect(toasts).toEqual([{ title: 'Ada Lovelace accepted', message: '', variant: 'success' }]);
+            expect(publishMock).toHaveBeenCalledWith(
+                undefined,
+                expect.objectContaining({ channelName: 'Baton_Lead_Change__c' }),
+                {
+                    leadIds: [ADA],
+                    action: 'accept',
+                    source: 'leadQueue'
+                }
+            );
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            expect(root(element).querySelector('c-lead-action-results')).not.toBeNull();
+            expect(
+                (root(element).querySelector('c-lead-action-results') as unknown as { outcome: unknown }).outcome
+            ).toBeNull();
+        });
+
+        it('shows failing acceptance checks and asks before accepting over them', async () => {
+            const confirm = jest.spyOn(LightningConfirm, 'open').mockResolvedValue(false);
+            const { element } = await loadedQueue();
+            const warning = root(row(element, GRACE)).querySelector('.failing-rules');
+            expect(text(warning)).toContain('Fails 1 acceptance check');
+            expect(text(warning)).toContain('Suggested rejection reason: Invalid Contact Data');
+
+            rowButton(element, GRACE, '.accept-button').click();
+            await settle();
+            expect(confirm).toHaveBeenCalledWith(
+                expect.objectContaining({
+                    label: 'Accept despite failing checks?',
+                    theme: 'warning',
+                    message: expect.stringContaining('Grace Hopper: Phone number on file')
+                })
+            );
+            expect(acceptMock).not.toHaveBeenCalled();
+            expect(publishMock).not.toHaveBeenCalled();
+
+            confirm.mockResolvedValue(true);
+            acceptMock.mockResolvedValue([{ leadId: GRACE, success: true, lifecycleStage: 'SAL' }]);
+            rowButton(element, GRACE, '.accept-button').click();
+            await settle();
+            expect(acceptMock).toHaveBeenCalledWith({ leadIds: [GRACE], overrideAcceptanceRules: true });
+        });
+
+        it('asks again when the controller finds checks failing that the page did not show', async () => {
+            const confirm = jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+            acceptMock
+                .mockResolvedValueOnce(acceptNeedsConfirmation)
+                .mockResolvedValueOnce([{ leadId: ADA, success: true, lifecycleStage: 'SAL' }]);
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+
+            expect(confirm).toHaveBeenCalledWith(
+                expect.objectContaining({
+                    message: expect.stringContaining('Ada Lovelace: Not a student email address')
+                })
+            );
+            expect(acceptMock).toHaveBeenNthCalledWith(1, { leadIds: [ADA], overrideAcceptanceRules: false });
+            expect(acceptMock).toHaveBeenNthCalledWith(2, { leadIds: [ADA], overrideAcceptanceRules: true });
+            expect(toasts).toEqual([expect.objectContaining({ title: 'Ada Lovelace accepted', variant: 'success' })]);
+        });
+
+        it('keeps the refusal in the list when the rep declines the second confirmation', async () => {
+            jest.spyOn(LightningConfirm, 'open').mockResolvedValue(false);
+            acceptMock.mockResolvedValueOnce(acceptNeedsConfirmation);
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+
+            expect(acceptMock).toHaveBeenCalledTimes(1);
+            expect(toasts[0]).toEqual(
+                expect.objectContaining({ title: 'Ada Lovelace was not accepted', variant: 'error' })
+            );
+            expect(publishMock).not.toHaveBeenCalled();
+        });
+
+        it('reports a bulk accept per lead when some fail', async () => {
+            acceptMock.mockResolvedValue(acceptPartialFailure);
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            const { element, toasts } = await loadedQueue();
+            selectRow(element, ADA);
+            selectRow(element, ALAN);
+            selectRow(element, KATHERINE);
+            await settle();
+            expect(text(root(element).querySelector('.selection-count'))).toBe('3 selected');
+
+            button(element, '.bulk-accept').click();
+            await settle();
+
+            expect(acceptMock).toHaveBeenCalledWith({
+                leadIds: [ADA, ALAN, KATHERINE],
+                overrideAcceptanceRules: false
+            });
+            expect(toasts).toEqual([
+                {
+                    title: '1 of 3 leads accepted',
+                    message: '2 leads could not be accepted: see the list above the queue for why.',
+                    variant: 'warning'
+                }
+            ]);
+            expect(publishMock).toHaveBeenCalledTimes(1);
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: 'leadQueue' });
+
+            const results = root(element).querySelector('c-lead-action-results')!;
+            expect(text(root(results).querySelector('.results-heading'))).toBe(
+                '2 leads could not be accepted; 1 accepted'
+            );
+            expect(focus.mock.contexts).toContain(root(results).querySelector('.results-heading'));
+            expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
+                'Alan Turing: Already accepted by Jane Rep at 23/11/2026 11:58.',
+                'Katherine Johnson: This lead no longer exists or you do not have access to it.'
+            ]);
+            // The failed leads stay selected so the rep can act on them again.
+            expect(text(root(element).querySelector('.selection-count'))).toBe('2 selected');
+            await expect(element).toBeAccessible();
+
+            (root(results).querySelector('button.dismiss-results') as HTMLButtonElement).click();
+            await settle();
+            expect(root(results).querySelector('.action-results')).toBeNull();
+        });
+
+        it('confirms once for a selection that mixes clean and failing leads, and overrides only those', async () => {
+            const confirm = jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+            acceptMock
+                .mockResolvedValueOnce([{ leadId: ADA, success: true }])
+                .mockResolvedValueOnce([{ leadId: GRACE, success: true }]);
+            const { element, toasts } = await loadedQueue();
+            const selectAll = root(element).querySelector<HTMLInputElement>('input.select-all')!;
+            selectAll.click();
+            await settle();
+            expect(text(root(element).querySelector('.selection-count'))).toBe('4 selected');
+            selectRow(element, ALAN);
+            selectRow(element, KATHERINE);
+            await settle();
+
+            button(element, '.bulk-accept').click();
+            await settle();
+            expect(confirm).toHaveBeenCalledTimes(1);
+            expect(acceptMock).toHaveBeenNthCalledWith(1, { leadIds: [ADA], overrideAcceptanceRules: false });
+            expect(acceptMock).toHaveBeenNthCalledWith(2, { leadIds: [GRACE], overrideAcceptanceRules: true });
+            expect(toasts).toEqual([expect.objectContaining({ title: '2 leads accepted', variant: 'success' })]);
+        });
+
+        it('keeps what the first call accepted when the override call fails', async () => {
+            jest.spyOn(LightningConfirm, 'open').mockResolvedValue(true);
+            acceptMock
+                .mockResolvedValueOnce([{ leadId: ADA, success: true }])
+                .mockRejectedValueOnce({ status: 500, body: { message: 'Unable to lock row' } });
+            const { element, toasts } = await loadedQueue();
+            selectRow(element, ADA);
+            selectRow(element, GRACE);
+            await settle();
+            button(element, '.bulk-accept').click();
+            await settle();
+
+            expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads accepted', variant: 'warning' })]);
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: 'leadQueue' });
+            const results = root(element).querySelector('c-lead-action-results')!;
+            expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
+                'Grace Hopper: Unable to lock row'
+            ]);
+        });
+
+        it('shows a controller error in the error panel and a toast, and loses nothing', async () => {
+            acceptMock.mockRejectedValue({ status: 500, body: { message: 'Unable to lock row' } });
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+
+            expect(toasts).toEqual([
+                { title: 'The leads could not be accepted.', message: 'Unable to lock row', variant: 'error' }
+            ]);
+            const panel = root(element).querySelector('.action-error c-error-panel') as unknown as {
+                friendlyMessage: string;
+            };
+            expect(panel.friendlyMessage).toBe('The leads could not be accepted.');
+            expect(rows(element)).toHaveLength(4);
+            expect(publishMock).not.toHaveBeenCalled();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('reject', () => {
+        it('rejects through the modal, pre-filled with the suggested reason', async () => {
+            const open = jest.spyOn(LeadRejectModal, 'open').mockResolvedValue({
+                reason: 'Invalid Contact Data',
+                notes: 'Number bounced twice',
+                disposition: 'Recycle'
+            });
+            rejectMock.mockResolvedValue([{ leadId: GRACE, success: true, lifecycleStage: 'Recycled' }]);
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, GRACE, '.reject-button').click();
+            await settle();
+
+            expect(open).toHaveBeenCalledWith(
+                expect.objectContaining({
+                    label: 'Reject Grace Hopper',
+                    size: 'small',
+                    leads: [{ leadId: GRACE, name: 'Grace Hopper' }],
+                    suggestedReason: 'Invalid Contact Data'
+                })
+            );
+            expect(rejectMock).toHaveBeenCalledWith({
+                leadIds: [GRACE],
+                reason: 'Invalid Contact Data',
+                notes: 'Number bounced twice',
+                disposition: 'Recycle'
+            });
+            expect(toasts).toEqual([expect.objectContaining({ title: 'Grace Hopper rejected', variant: 'success' })]);
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [GRACE], action: 'reject', source: 'leadQueue' });
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('does nothing when the rep cancels the modal', async () => {
+            jest.spyOn(LeadRejectModal, 'open').mockResolvedValue(undefined);
+            const { element, toasts } = await loadedQueue();
+            rowButton(element, ADA, '.reject-button').click();
+            await settle();
+            expect(rejectMock).not.toHaveBeenCalled();
+            expect(toasts).toEqual([]);
+            expect(publishMock).not.toHaveBeenCalled();
+        });
+
+        it('rejects a selection, suggesting a reason only when every lead shares it', async () => {
+            const open = jest.spyOn(LeadRejectModal, 'open').mockResolvedValue({
+                reason: 'Not Sales Ready',
+                notes: null,
+                disposition: 'Disqualify'
+            });
+            rejectMock.mockResolvedValue([
+                { leadId: ADA, success: true },
+                { leadId: GRACE, success: true }
+            ]);
+            const { element } = await loadedQueue();
+            selectRow(element, ADA);
+            selectRow(element, GRACE);
+            await settle();
+            button(element, '.bulk-reject').click();
+            await settle();
+
+            expect(open).toHaveBeenCalledWith(
+                expect.objectContaining({ label: 'Reject 2 leads', suggestedReason: null })
+            );
+            expect(rejectMock).toHaveBeenCalledWith({
+                leadIds: [ADA, GRACE],
+                reason: 'Not Sales Ready',
+                notes: null,
+                disposition: 'Disqualify'
+            });
+        });
+    });
+
+    describe('qualify', () => {
+        it('qualifies accepted leads and lists the readiness rules still missing', async () => {
+            qualifyMock.mockResolvedValue(qualifyMissingRules);
+            const { element, toasts } = await loadedQueue();
+            changeRadio(element, '.stage-toggle', 'SAL');
+            queueAdapter.emit(salPage);
+            await settle();
+
+            root(element).querySelector<HTMLInputElement>('input.select-all')!.click();
+            await settle();
+            button(element, '.bulk-qualify').click();
+            await settle();
+
+            expect(qualifyMock).toHaveBeenCalledWith({ leadIds: ['00Q000000000011AAA', '00Q000000000012AAA'] });
+            expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads qualified', variant: 'warning' })]);
+            const results = root(element).querySelector('c-lead-action-results')!;
+            expect(text(root(results).querySelector('.failed-lead'))).toContain(
+                'Edsger Dijkstra: Not sales qualified yet. Missing: Budget confirmed; Timeline known.'
+            );
+            expect(text(root(results).querySelector('.missing-rules-label'))).toBe('Still missing:');
+            const missing = root(results).querySelector('c-lead-rule-list')!;
+            expect(Array.from(root(missing).querySelectorAll('.rule-description')).map(text)).toEqual([
+                'Budget confirmed',
+                'Timeline known'
+            ]);
+            expect(publishMock.mock.calls[0][2]).toEqual({
+                leadIds: ['00Q000000000011AAA'],
+                action: 'qualify',
+                source: 'leadQueue'
+            });
+            await expect(element).toBeAccessible();
+        });
+
+        it('qualifies one lead from its row', async () => {
+            qualifyMock.mockResolvedValue([qualifyMissingRules[0]]);
+            const { element, toasts } = await loadedQueue();
+            changeRadio(element, '.stage-toggle', 'SAL');
+            queueAdapter.emit(salPage);
+            await settle();
+            rowButton(element, '00Q000000000011AAA', '.qualify-button').click();
+            await settle();
+            expect(qualifyMock).toHaveBeenCalledWith({ leadIds: ['00Q000000000011AAA'] });
+            expect(toasts).toEqual([
+                expect.objectContaining({ title: 'Margaret Hamilton qualified', variant: 'success' })
+            ]);
+        });
+    });
+
+    describe('SLA clocks', () => {
+        it('ticks every clock from one timer, on the server clock, and stops when removed', async () => {
+            jest.useFakeTimers({ now: Date.parse('2026-11-23T12:00:00.000Z') });
+            const { element } = render();
+            queueAdapter.emit(mqlPage);
+            await Promise.resolve();
+            await Promise.resolve();
+
+            const badgeText = (leadId: string) =>
+                text(root(root(row(element, leadId)).querySelector('c-sla-clock-badge')!).querySelector('.sla-label'));
+            expect(badgeText(ADA)).toBe('On track · 21 h left');
+            expect(badgeText(GRACE)).toBe('At risk · 2 h left');
+            expect(badgeText(ALAN)).toBe('Breached · breached 1 d 2 h ago');
+            expect(jest.getTimerCount()).toBe(1);
+
+            jest.advanceTimersByTime(2 * 60 * 60 * 1000 + 30_000);
+            await Promise.resolve();
+            expect(badgeText(ADA)).toBe('On track · 18 h 59 m left');
+            expect(badgeText(GRACE)).toBe('Breached · breached just now');
+
+            document.body.removeChild(element);
+            expect(jest.getTimerCount()).toBe(0);
+
+            // @sa11y needs real timers: check the ticked clocks once the component is back on the page.
+            jest.useRealTimers();
+            document.body.appendChild(element);
+            await expect(element).toBeAccessible();
+        });
+    });
+});
