@@ -25,13 +25,25 @@ interface WiredFunnel {
     error?: unknown;
 }
 
-/** The Lead list views (objects/Lead/listViews) a stage bar opens: leads currently at that stage. */
-export const STAGE_LIST_VIEWS: Record<FunnelStage, string> = {
-    MQL: 'Baton_MQL_Leads',
-    SAL: 'Baton_SAL_Leads',
-    SQL: 'Baton_SQL_Leads',
-    Opportunity: 'Baton_Converted_Leads',
-    Won: 'Baton_Converted_Leads'
+/**
+ * The list view a stage bar opens (shipped in objects/Lead/listViews and objects/Opportunity/listViews):
+ * leads now at that stage, or the opportunities created from handoffs. Converted leads never
+ * appear in Lead list views, so the last two steps open opportunities.
+ */
+export const STAGE_LIST_VIEWS: Record<FunnelStage, { objectApiName: string; filterName: string; text: string }> = {
+    MQL: { objectApiName: 'Lead', filterName: 'Baton_MQL_Leads', text: 'Open the list of leads now at MQL' },
+    SAL: { objectApiName: 'Lead', filterName: 'Baton_SAL_Leads', text: 'Open the list of leads now at SAL' },
+    SQL: { objectApiName: 'Lead', filterName: 'Baton_SQL_Leads', text: 'Open the list of leads now at SQL' },
+    Opportunity: {
+        objectApiName: 'Opportunity',
+        filterName: 'Baton_Handoff_Opportunities',
+        text: 'Open the list of opportunities created from handoffs'
+    },
+    Won: {
+        objectApiName: 'Opportunity',
+        filterName: 'Baton_Won_Handoff_Opportunities',
+        text: 'Open the list of won opportunities created from handoffs'
+    }
 };
 
 const VIEW_OPTIONS = [
@@ -241,20 +253,18 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
                     previous && rate !== null && rate !== undefined
                         ? `${formatPercent(rate)} of ${previous.label} reached ${step.label}`
                         : `No ${previous?.label ?? ''} to convert to ${step.label}`,
-                openText:
-                    step.stage === 'Opportunity' || step.stage === 'Won'
-                        ? 'Open the converted leads list'
-                        : `Open the list of leads now at ${step.label}`
+                openText: STAGE_LIST_VIEWS[step.stage].text
             };
         });
     }
 
     handleStageClick(event: Event): void {
         const stage = (event.currentTarget as HTMLElement).dataset.stage as FunnelStage;
+        const { objectApiName, filterName } = STAGE_LIST_VIEWS[stage];
         this[NavigationMixin.Navigate]({
             type: 'standard__objectPage',
-            attributes: { objectApiName: 'Lead', actionName: 'list' },
-            state: { filterName: STAGE_LIST_VIEWS[stage] }
+            attributes: { objectApiName, actionName: 'list' },
+            state: { filterName }
         });
     }
 

@@ -331,8 +331,8 @@ describe('c-funnel-panel', () => {
         });
         expect(mockNavigate).toHaveBeenNthCalledWith(2, {
             type: 'standard__objectPage',
-            attributes: { objectApiName: 'Lead', actionName: 'list' },
-            state: { filterName: 'Baton_Converted_Leads' }
+            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+            state: { filterName: 'Baton_Won_Handoff_Opportunities' }
         });
     });
 
