@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import FunnelPanel from 'c/funnelPanel';
+import FunnelPanel from '../funnelPanel';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
 import { refreshApex } from '@salesforce/apex';
 import { subscribe, unsubscribe } from 'lightning/messageService';
@@ -56,8 +56,11 @@ function render(): HTMLElement {
     return element;
 }
 
-function flush(): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets wire provisioning and re-rendering (microtasks) finish. */
+async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
 }
 
 function $(element: HTMLElement, selector: string): HTMLElement | null {
