@@ -151,7 +151,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     handleSourceChange(event: CustomEvent<{ value: string }>): void {
         this.leadSource = event.detail.value ?? '';
-        this.isLoading = true;
+        this.startLoading();
     }
 
     handleViewChange(event: CustomEvent<{ value: FunnelView }>): void {
@@ -169,8 +169,14 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
         this.startDate = range?.startDate;
         this.endDate = range?.endDate;
         if (changed && range) {
-            this.isLoading = true;
+            this.startLoading();
         }
+    }
+
+    /** A new query is on its way: show the spinner, not the previous query's error. */
+    private startLoading(): void {
+        this.isLoading = true;
+        this.error = undefined;
     }
 
     private refresh(): Promise<void> | undefined {

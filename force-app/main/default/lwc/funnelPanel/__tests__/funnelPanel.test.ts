@@ -316,6 +316,11 @@ describe('c-funnel-panel', () => {
         expect($(element, 'lightning-spinner')).toBeNull();
         expect($(element, '.stages')).toBeNull();
         await expect(element).toBeAccessible();
+
+        // Changing a filter tries again: the spinner replaces the error until the answer arrives.
+        await change(element, '.source-filter', 'Web');
+        expect($(element, 'c-error-panel')).toBeNull();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
     });
 
     it('opens the matching Lead list view when a stage is clicked', async () => {
