@@ -1,0 +1,365 @@
+import { createElement } from 'lwc';
+import FunnelPanel from '../funnelPanel';
+import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
+import { refreshApex } from '@salesforce/apex';
+import { subscribe, unsubscribe } from 'lightning/messageService';
+import LIVE from './data/funnelLive.json';
+import PARTNER from './data/funnelPartner.json';
+import ROLLUP from './data/funnelRollup.json';
+import EMPTY from './data/funnelEmpty.json';
+import ROLLUP_NOT_COMPUTED from './data/funnelRollupNotComputed.json';
+
+interface ApexTestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown): void;
+    getLastConfig(): Record<string, unknown>;
+}
+
+jest.mock(
+    '@salesforce/apex/LeadFunnelController.getFunnel',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual<{
+            createApexTestWireAdapter: (fn: unknown) => unknown;
+        }>('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](pageReference: unknown) {
+                mockNavigate(pageReference);
+            }
+            [GenerateUrl]() {
+                return Promise.resolve('');
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { NavigationMixin };
+});
+
+const funnelAdapter = getFunnel as unknown as ApexTestWireAdapter;
+// Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone).
+const NOW = Date.parse('2026-11-26T18:00:00Z');
+
+function render(): HTMLElement {
+    const element = createElement('c-funnel-panel', { is: FunnelPanel });
+    document.body.appendChild(element);
+    return element;
+}
+
+/** Lets wire provisioning and re-rendering (microtasks) finish. */
+async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+    return element.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+function $$(element: HTMLElement, selector: string): HTMLElement[] {
+    return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
+}
+
+function texts(element: HTMLElement, selector: string): string[] {
+    return $$(element, selector).map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** Each table row's cells, space-separated. */
+function rows(element: HTMLElement, selector: string): string[] {
+    return $$(element, selector).map((row) =>
+        Array.from(row.children)
+            .map((cell) => cell.textContent!.trim())
+            .join(' ')
+    );
+}
+
+async function change(element: HTMLElement, selector: string, value: string): Promise<void> {
+    $(element, selector)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    await flush();
+}
+
+describe('c-funnel-panel', () => {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+    });
+
+    it('shows a spinner and asks for the last 30 days of every source until figures arrive', async () => {
+        const element = render();
+        await flush();
+
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(funnelAdapter.getLastConfig()).toEqual({
+            startDate: '2026-10-28',
+            endDate: '2026-11-26',
+            leadSource: ''
+        });
+        await expect(element).toBeAccessible();
+    });
+
+    it('draws the cohort as stage bars proportional to counts, with the rate between steps', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        expect($(element, 'lightning-spinner')).toBeNull();
+        expect(texts(element, '.stage-count')).toEqual(['14 leads', '8 leads', '4 leads', '2 leads', '1 lead']);
+        const widths = $$(element, '.stage .slds-progress-bar__value').map((bar) => bar.style.width);
+        expect(widths).toEqual(['100.0%', '57.1%', '28.6%', '14.3%', '7.1%']);
+        expect(texts(element, '.stage-rate')).toEqual([
+            '57.1% of MQL reached SAL',
+            '50.0% of SAL reached SQL',
+            '50.0% of SQL reached Opportunity',
+            '50.0% of Opportunity reached Closed Won'
+        ]);
+        // Text equivalents: the bars are hidden from screen readers, the counts and rates are text.
+        for (const bar of $$(element, '.stage-button [aria-hidden="true"]')) {
+            expect(bar.querySelector('.slds-progress-bar')).not.toBeNull();
+        }
+        expect(texts(element, '.stage-button .slds-assistive-text')[0]).toBe('. Open the list of leads now at MQL');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows velocity, SLA compliance, rejection reasons and the source breakdown', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        expect(rows(element, '.velocity tbody tr')).toEqual([
+            'MQL 15.6 h 8–24 h 11 5 3 2 1 0',
+            'SAL 35.0 h 24–40 h 4 0 1 1 2 0',
+            'SQL 54.0 h 8–24 h 2 0 1 0 0 1'
+        ]);
+        expect(texts(element, '.velocity thead th')).toEqual([
+            'Stage',
+            'Average',
+            'Median falls in',
+            'Completed',
+            'Under 8 h',
+            '8–24 h',
+            '24–40 h',
+            '40–80 h',
+            '80 h or more'
+        ]);
+        expect(rows(element, '.sla tbody tr')).toEqual(['MQL 8 4 1 61.5%', 'SAL 3 1 1 60.0%', 'SQL 1 1 1 33.3%']);
+        expect(texts(element, '.rejection .reason')).toEqual(['Not In Target Market', 'Duplicate', 'Not Sales Ready']);
+        expect(texts(element, '.rejection .reason-count')).toEqual(['3', '1', '1']);
+        expect(rows(element, '.sources tbody tr')).toEqual([
+            'Web 10 6 4 2 1 60.0% 10.0%',
+            'Partner Referral 4 2 0 0 0 50.0% 0.0%'
+        ]);
+        expect(texts(element, '.data-source')[0]).toBe(
+            'Oct 25, 2026 – Nov 23, 2026. Live figures, computed Nov 23, 2026, 10:00 AM.'
+        );
+    });
+
+    it('switches to the period view: entries per stage, no conversion rates', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        await change(element, '.view-toggle', 'period');
+
+        expect(texts(element, '.stage-count')).toEqual(['14 leads', '9 leads', '4 leads', '2 leads', '1 lead']);
+        expect($$(element, '.stage-rate')).toHaveLength(0);
+        expect(texts(element, '.view-description')[0]).toContain('Entries are not conversions');
+        await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        ['thisWeek', '2026-11-23'],
+        ['last30', '2026-10-28'],
+        ['last90', '2026-08-29'],
+        ['thisQuarter', '2026-10-01']
+    ])('asks for the %s preset ending today', async (preset, startDate) => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        await change(element, '.preset-filter', preset);
+
+        expect(funnelAdapter.getLastConfig()).toEqual({ startDate, endDate: '2026-11-26', leadSource: '' });
+    });
+
+    it('reads a custom range from two date inputs, starting from the range on screen', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        await change(element, '.preset-filter', 'custom');
+        expect(($(element, '.custom-start') as HTMLInputElement).value).toBe('2026-10-28');
+        expect(($(element, '.custom-end') as HTMLInputElement).value).toBe('2026-11-26');
+
+        await change(element, '.custom-start', '2026-07-01');
+        await change(element, '.custom-end', '2026-09-30');
+        expect(funnelAdapter.getLastConfig()).toEqual({
+            startDate: '2026-07-01',
+            endDate: '2026-09-30',
+            leadSource: ''
+        });
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains an invalid custom range and does not query it', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        await change(element, '.preset-filter', 'custom');
+        await change(element, '.custom-start', '2026-12-01');
+
+        expect(texts(element, '.range-error')).toEqual(['The start date must be on or before the end date.']);
+        // An undefined parameter keeps the Apex wire from calling the server.
+        expect(funnelAdapter.getLastConfig()).toEqual({
+            startDate: undefined,
+            endDate: undefined,
+            leadSource: ''
+        });
+        expect($(element, '.stages')).toBeNull();
+        expect($(element, 'lightning-spinner')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('filters by Lead Source, offering the picklist values', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        const options = ($(element, '.source-filter') as unknown as { options: Array<{ value: string }> }).options;
+        expect(options.map((option) => option.value)).toEqual([
+            '',
+            'Web',
+            'Phone Inquiry',
+            'Partner Referral',
+            'Purchased List',
+            'Other'
+        ]);
+
+        await change(element, '.source-filter', 'Partner Referral');
+        expect(funnelAdapter.getLastConfig()).toEqual({
+            startDate: '2026-10-28',
+            endDate: '2026-11-26',
+            leadSource: 'Partner Referral'
+        });
+        funnelAdapter.emit(PARTNER);
+        await flush();
+        expect(texts(element, '.stage-count')).toEqual(['4 leads', '2 leads', '0 leads', '0 leads', '0 leads']);
+        expect(texts(element, '.stage-rate')).toEqual([
+            '50.0% of MQL reached SAL',
+            '0.0% of SAL reached SQL',
+            'No SQL to convert to Opportunity',
+            'No Opportunity to convert to Closed Won'
+        ]);
+    });
+
+    it('says when figures come from daily rollups and how fresh they are', async () => {
+        const element = render();
+        funnelAdapter.emit(ROLLUP);
+        await flush();
+
+        expect(texts(element, '.data-source')[0]).toBe(
+            'Aug 26, 2026 – Nov 23, 2026. This range holds more leads than can be counted live: figures come from daily rollups, last computed Nov 22, 2026, 6:05 PM.'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('asks for the rollup job when a large range has no rollups yet', async () => {
+        const element = render();
+        funnelAdapter.emit(ROLLUP_NOT_COMPUTED);
+        await flush();
+
+        expect(texts(element, '.data-source')[0]).toContain(
+            'Ask your Salesforce admin to schedule the funnel rollup job.'
+        );
+        expect($(element, '.empty')).not.toBeNull();
+    });
+
+    it('shows an empty state when nothing happened in the range', async () => {
+        const element = render();
+        funnelAdapter.emit(EMPTY);
+        await flush();
+
+        expect(texts(element, '.empty')).toEqual([
+            'No lead became MQL, entered a stage or started a handoff between Oct 25, 2026 and Nov 23, 2026.'
+        ]);
+        expect($(element, '.stages')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the error panel when the funnel cannot be read', async () => {
+        const element = render();
+        funnelAdapter.error({ message: 'The funnel could not be read: No access to Lead_SLA__c' });
+        await flush();
+
+        const errorPanel = $(element, 'c-error-panel') as unknown as { friendlyMessage: string; errors: unknown };
+        expect(errorPanel).not.toBeNull();
+        expect(errorPanel.friendlyMessage).toBe('The funnel could not be loaded.');
+        expect($(element, 'lightning-spinner')).toBeNull();
+        expect($(element, '.stages')).toBeNull();
+        await expect(element).toBeAccessible();
+
+        // Changing a filter tries again: the spinner replaces the error until the answer arrives.
+        await change(element, '.source-filter', 'Web');
+        expect($(element, 'c-error-panel')).toBeNull();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+    });
+
+    it('opens the matching Lead list view when a stage is clicked', async () => {
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        const buttons = $$(element, '.stage-button');
+        buttons[1].click();
+        buttons[4].click();
+
+        expect(mockNavigate).toHaveBeenNthCalledWith(1, {
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Lead', actionName: 'list' },
+            state: { filterName: 'Baton_SAL_Leads' }
+        });
+        expect(mockNavigate).toHaveBeenNthCalledWith(2, {
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+            state: { filterName: 'Baton_Won_Handoff_Opportunities' }
+        });
+    });
+
+    it('refreshes when the queue publishes a lead change, and stops listening when removed', async () => {
+        const subscription = { id: 'funnel-subscription' };
+        (subscribe as unknown as jest.Mock).mockReturnValue(subscription);
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        const subscribeMock = subscribe as unknown as jest.Mock;
+        expect(subscribeMock).toHaveBeenCalledTimes(1);
+        const listener = subscribeMock.mock.calls[0][2] as (message: unknown) => void;
+        listener({ leadIds: ['00Q000000000001AAA'], action: 'accept', source: 'leadQueue' });
+
+        expect(refreshApex).toHaveBeenCalledTimes(1);
+        expect((refreshApex as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ data: LIVE }));
+
+        document.body.removeChild(element);
+        expect(unsubscribe).toHaveBeenCalledWith(subscription);
+    });
+});

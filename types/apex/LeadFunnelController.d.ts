@@ -1,0 +1,91 @@
+/**
+ * LeadFunnelController (Apex) as the funnel panel sees it. Apex `Date` values arrive as
+ * `YYYY-MM-DD` strings, `Datetime` values as ISO-8601 strings with a zone, and null properties
+ * may be left out of the JSON altogether, hence the optional members.
+ */
+declare module '@salesforce/apex/LeadFunnelController.getFunnel' {
+    export type FunnelStage = 'MQL' | 'SAL' | 'SQL' | 'Opportunity' | 'Won';
+    export type ClockStage = 'MQL' | 'SAL' | 'SQL';
+
+    export interface FunnelStep {
+        stage: FunnelStage;
+        label: string;
+        count: number;
+        /** Cohort view: percent of the previous step; absent for the first step, a zero denominator and the period view. */
+        rateFromPrevious?: number | null;
+    }
+
+    export interface VelocityBucket {
+        label: string;
+        count: number;
+    }
+
+    export interface StageVelocity {
+        stage: ClockStage;
+        /** Average business hours in the stage over completed handoffs; absent without any. */
+        averageHours?: number | null;
+        completed: number;
+        buckets: VelocityBucket[];
+        /** Label of the bucket holding the median handoff; absent without completed handoffs. */
+        medianBucket?: string | null;
+    }
+
+    export interface StageSla {
+        stage: ClockStage;
+        met: number;
+        breached: number;
+        overdue: number;
+        compliancePercent?: number | null;
+    }
+
+    export interface ReasonCount {
+        reason: string;
+        count: number;
+    }
+
+    export interface SourceRow {
+        /** Absent for leads without a Lead Source. */
+        leadSource?: string | null;
+        label: string;
+        mql: number;
+        sal: number;
+        sqlCount: number;
+        opportunity: number;
+        won: number;
+        mqlToSalRate?: number | null;
+        mqlToWonRate?: number | null;
+    }
+
+    export interface FunnelOption {
+        label: string;
+        value: string;
+    }
+
+    export interface LeadFunnelResult {
+        startDate: string;
+        endDate: string;
+        leadSource?: string | null;
+        dataSource: 'Live' | 'Rollup';
+        /** Absent when the rollup path found no rollups in the range. */
+        computedAt?: string | null;
+        hasData: boolean;
+        cohort: FunnelStep[];
+        period: FunnelStep[];
+        velocity: StageVelocity[];
+        sla: StageSla[];
+        rejectionReasons: ReasonCount[];
+        sources: SourceRow[];
+        leadSourceOptions: FunnelOption[];
+    }
+
+    export interface GetFunnelParams {
+        /** Inclusive, `YYYY-MM-DD`, in the user's time zone. */
+        startDate: string;
+        endDate: string;
+        /** A Lead Source value; empty or null for every source. */
+        leadSource?: string | null;
+    }
+
+    const getFunnel: LightningApex.Method<GetFunnelParams, LeadFunnelResult>;
+    export default getFunnel;
+}
