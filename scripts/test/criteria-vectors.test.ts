@@ -129,7 +129,7 @@ describe('evaluateStage detail', () => {
         );
         assert.deepEqual(
             evaluation.results.map((result) => result.detail),
-            ['Title is blank', 'Skipped: Lead has no field "Titel"']
+            ['Title is blank', 'Skipped: Lead has no field "Titel" (or it cannot be read)']
         );
     });
 });

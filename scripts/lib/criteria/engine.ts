@@ -189,7 +189,7 @@ function checkRule(lead: LeadValues, rule: Criterion, stage: Stage): Check {
     const fieldName = (rule.Field__c ?? '').trim();
     const field = findField(lead, fieldName);
     if (!field) {
-        return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}"`);
+        return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}" (or it cannot be read)`);
     }
     const kind = kindOf(field.type);
     if (!kind) {
