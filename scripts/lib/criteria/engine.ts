@@ -3,7 +3,7 @@
  * Pure (no I/O). Same semantics as the Apex class LeadCriteriaEngine; both are held to the cases in
  * force-app/main/default/staticresources/BatonCriteriaVectors.json, whose header states the rules.
  */
-import { kindOf, parseBoolean, parseDate, parseDatetime, parseNumber } from './values.ts';
+import { kindOf, parseBoolean, parseDate, parseDatetime, parseNumber, trimSpaces } from './values.ts';
 import type { FieldKind } from './values.ts';
 
 export type Stage = 'MQL' | 'SAL' | 'SQL';
@@ -186,7 +186,7 @@ function checkRule(lead: LeadValues, rule: Criterion, stage: Stage): Check {
     if (!DIMENSIONS_BY_STAGE[stage].includes(dimension)) {
         return skip('WRONG_DIMENSION', `dimension "${dimension}" does not belong to the ${stage} gate`);
     }
-    const fieldName = (rule.Field__c ?? '').trim();
+    const fieldName = trimSpaces(rule.Field__c ?? '');
     const field = findField(lead, fieldName);
     if (!field) {
         return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}" (or it cannot be read)`);
@@ -211,7 +211,7 @@ function checkRule(lead: LeadValues, rule: Criterion, stage: Stage): Check {
         return skip('OPERATOR_NOT_FOR_TYPE', `"${operator}" cannot test the ${field.type} field ${fieldName}`);
     }
     const listOperator = operator === 'In' || operator === 'Not In';
-    const texts = listOperator ? splitList(rule.Value__c) : [(rule.Value__c ?? '').trim()].filter(Boolean);
+    const texts = listOperator ? splitList(rule.Value__c) : [trimSpaces(rule.Value__c ?? '')].filter(Boolean);
     if (texts.length === 0) {
         return skip('MISSING_VALUE', `"${operator}" needs a value`);
     }
@@ -240,7 +240,7 @@ function findField(lead: LeadValues, fieldName: string): LeadField | undefined {
 export function splitList(value: string | null): string[] {
     return (value ?? '')
         .split(';')
-        .map((item) => item.trim())
+        .map(trimSpaces)
         .filter((item) => item.length > 0);
 }
 
@@ -280,11 +280,11 @@ function normalise(kind: FieldKind, value: FieldValue): string | number | boolea
     if (kind === 'checkbox') {
         return value === true;
     }
-    if (value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (value === null || (typeof value === 'string' && trimSpaces(value) === '')) {
         return null;
     }
     if (kind === 'text') {
-        return String(value).trim().toLowerCase();
+        return trimSpaces(String(value)).toLowerCase();
     }
     if (typeof value === 'number') {
         return value;

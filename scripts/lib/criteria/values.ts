@@ -33,15 +33,31 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Removes leading and trailing characters up to U+0020 (spaces, tabs, line breaks, control characters),
+ * exactly what Apex's String trim() removes; a non-breaking or em space is kept, as in Apex.
+ */
+export function trimSpaces(text: string): string {
+    let start = 0;
+    let end = text.length;
+    while (start < end && text.charCodeAt(start) <= 0x20) {
+        start++;
+    }
+    while (end > start && text.charCodeAt(end - 1) <= 0x20) {
+        end--;
+    }
+    return text.slice(start, end);
+}
+
 /** A plain decimal number ("50", "-1.5", ".5"); no exponent, no thousands separator, no unit. */
 export function parseNumber(text: string): number | undefined {
-    const trimmed = text.trim();
+    const trimmed = trimSpaces(text);
     return NUMBER_PATTERN.test(trimmed) ? Number(trimmed) : undefined;
 }
 
 /** A calendar date "YYYY-MM-DD" as a day number (days since 1970-01-01); invalid days are rejected. */
 export function parseDate(text: string): number | undefined {
-    const match = DATE_PATTERN.exec(text.trim());
+    const match = DATE_PATTERN.exec(trimSpaces(text));
     if (!match) {
         return undefined;
     }
@@ -51,7 +67,7 @@ export function parseDate(text: string): number | undefined {
 
 /** An ISO-8601 instant with an explicit zone ("2026-03-02T09:30:00Z", "…+01:00") as epoch milliseconds. */
 export function parseDatetime(text: string): number | undefined {
-    const match = DATETIME_PATTERN.exec(text.trim());
+    const match = DATETIME_PATTERN.exec(trimSpaces(text));
     if (!match) {
         return undefined;
     }
@@ -79,7 +95,7 @@ export function parseDatetime(text: string): number | undefined {
 
 /** "true" or "false", any case. */
 export function parseBoolean(text: string): boolean | undefined {
-    const lower = text.trim().toLowerCase();
+    const lower = trimSpaces(text).toLowerCase();
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
