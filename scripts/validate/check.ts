@@ -1,0 +1,33 @@
+import type { SfdxProject } from '../lib/project.ts';
+
+/** One thing a deploy would reject. `file` is relative to the project folder. */
+export interface Problem {
+    file: string;
+    line?: number;
+    message: string;
+}
+
+export interface CheckOutcome {
+    problems: Problem[];
+    /** What was examined, for the summary line ("14 files", "3 classes"). */
+    summary: string;
+}
+
+/** What every check receives: the project being validated. */
+export interface CheckContext {
+    projectDir: string;
+    project: SfdxProject;
+}
+
+export interface Check {
+    id: string;
+    title: string;
+    run(context: CheckContext): Promise<CheckOutcome>;
+}
+
+/** A check that could not run at all (a tool missing or crashing) is reported as a problem of the check. */
+export class CheckError extends Error {}
+
+export function formatProblem({ file, line, message }: Problem): string {
+    return line === undefined ? `${file}: ${message}` : `${file}:${line}: ${message}`;
+}
