@@ -1,8 +1,10 @@
 /**
  * The offline deploy-readiness gate: catches what a deploy to an org would reject, without an org.
  *
- *   npm run validate [-- --json] [-- --project <dir>]
+ *   npm run validate [-- --json] [-- --project <dir>] [-- --check <id> …]
  *
+ * `--check` runs only the named checks (metadata-xml, cross-references, apex, apex-rules, lwc,
+ * package).
  * Prints each problem as `file:line: message` grouped by check, then one summary line per check
  * with its time; exits 1 when any check fails. `--json` prints the whole report as JSON instead.
  */
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { formatProblem } from './validate/check.ts';
-import { runGate, type GateReport } from './validate/run-gate.ts';
+import { CHECKS, runGate, type GateReport } from './validate/run-gate.ts';
 
 export function formatReport(report: GateReport): string {
     const lines: string[] = [];
@@ -40,9 +42,20 @@ function seconds(milliseconds: number): string {
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
-        options: { json: { type: 'boolean', default: false }, project: { type: 'string', default: PROJECT_ROOT } }
+        options: {
+            json: { type: 'boolean', default: false },
+            project: { type: 'string', default: PROJECT_ROOT },
+            check: { type: 'string', multiple: true }
+        }
     });
-    const report = await runGate(path.resolve(values.project));
+    const unknown = (values.check ?? []).filter((id) => !CHECKS.some((check) => check.id === id));
+    if (unknown.length > 0) {
+        console.error(`Unknown check ${unknown.join(', ')}; the checks are ${CHECKS.map(({ id }) => id).join(', ')}.`);
+        process.exitCode = 2;
+        return;
+    }
+    const selected = values.check ? CHECKS.filter(({ id }) => values.check?.includes(id)) : CHECKS;
+    const report = await runGate(path.resolve(values.project), selected);
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     process.exitCode = report.passed ? 0 : 1;
 }

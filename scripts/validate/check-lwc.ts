@@ -139,7 +139,9 @@ function referenceProblem(
             return problem;
         }
         case 'messageChannel':
-            return hasName(model, 'messageChannel', id.replace(/__c$/i, '')) ? undefined : `unknown message channel ${id}`;
+            return hasName(model, 'messageChannel', id.replace(/__c$/i, ''))
+                ? undefined
+                : `unknown message channel ${id}`;
         case 'customPermission':
             return id.includes('.') || hasName(model, 'customPermission', id)
                 ? undefined

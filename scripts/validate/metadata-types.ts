@@ -4,6 +4,7 @@
  */
 const SUFFIX_TYPES: Record<string, string> = {
     app: 'CustomApplication',
+    approvalProcess: 'ApprovalProcess',
     assignmentRules: 'AssignmentRules',
     businessProcess: 'BusinessProcess',
     cls: 'ApexClass',
@@ -12,6 +13,7 @@ const SUFFIX_TYPES: Record<string, string> = {
     component: 'ApexComponent',
     customPermission: 'CustomPermission',
     dashboard: 'Dashboard',
+    duplicateRule: 'DuplicateRule',
     email: 'EmailTemplate',
     field: 'CustomField',
     fieldSet: 'FieldSet',
@@ -24,6 +26,7 @@ const SUFFIX_TYPES: Record<string, string> = {
     labels: 'CustomLabels',
     layout: 'Layout',
     listView: 'ListView',
+    matchingRule: 'MatchingRules',
     md: 'CustomMetadata',
     messageChannel: 'LightningMessageChannel',
     namedCredential: 'NamedCredential',
@@ -31,6 +34,7 @@ const SUFFIX_TYPES: Record<string, string> = {
     object: 'CustomObject',
     objectTranslation: 'CustomObjectTranslation',
     page: 'ApexPage',
+    pathAssistant: 'PathAssistant',
     permissionset: 'PermissionSet',
     permissionsetgroup: 'PermissionSetGroup',
     profile: 'Profile',
@@ -39,12 +43,16 @@ const SUFFIX_TYPES: Record<string, string> = {
     recordType: 'RecordType',
     remoteSite: 'RemoteSiteSetting',
     report: 'Report',
+    reportType: 'ReportType',
     resource: 'StaticResource',
     sharingReason: 'SharingReason',
+    sharingRules: 'SharingRules',
     standardValueSet: 'StandardValueSet',
+    tab: 'CustomTab',
     trigger: 'ApexTrigger',
     validationRule: 'ValidationRule',
-    webLink: 'WebLink'
+    webLink: 'WebLink',
+    workflow: 'Workflow'
 };
 
 const META_SUFFIX = /^(?<name>.+)\.(?<suffix>[A-Za-z]+)-meta\.xml$/;
