@@ -7,16 +7,11 @@
 import path from 'node:path';
 import type { Check, CheckContext, CheckOutcome, Problem } from './check.ts';
 import { checkFieldReference, reportAt, type Reporter } from './field-references.ts';
+import { checkCustomMetadataRecords } from './custom-metadata-references.ts';
 import { checkFlexiPages } from './flexipage-references.ts';
 import { mappingIncompatibility } from './lead-field-mapping.ts';
 import { componentsOf, findField, hasName, loadProjectModel, type ProjectModel } from './project-model.ts';
 import { childrenNamed, childText } from './xml.ts';
-
-/** Custom metadata fields whose values are Lead field API names. */
-const LEAD_FIELD_VALUES: Record<string, string[]> = {
-    Lead_Stage_Criterion__mdt: ['Field__c'],
-    Lead_SLA_Policy__mdt: ['Segment_Field__c']
-};
 
 export const crossReferencesCheck: Check = {
     id: 'cross-references',
@@ -179,44 +174,6 @@ function checkTabsAndApps(model: ProjectModel, report: Reporter): void {
         const utilityBar = app.root.children.find((child) => child.name === 'utilityBar');
         if (utilityBar && !hasName(model, 'flexipage', utilityBar.text.trim())) {
             report(app, utilityBar, `unknown utility bar flexipage ${utilityBar.text.trim()}`);
-        }
-    }
-}
-
-function checkCustomMetadataRecords(model: ProjectModel, report: Reporter): void {
-    for (const record of componentsOf(model, 'CustomMetadata')) {
-        const typeName = `${record.name.split('.')[0] ?? ''}__mdt`;
-        const type = model.objects.get(typeName.toLowerCase());
-        if (!type) {
-            report(record, record.root, `unknown custom metadata type ${typeName}`);
-            continue;
-        }
-        for (const entry of childrenNamed(record.root, 'values')) {
-            const fieldName = childText(entry, 'field') ?? '';
-            const valueElement = entry.children.find((child) => child.name === 'value');
-            const nil = valueElement?.attributes['xsi:nil'] === 'true';
-            const value = nil ? undefined : valueElement?.text.trim();
-            const field = type.fields.get(fieldName.toLowerCase());
-            const at = reportAt(report, record, entry);
-            if (!field) {
-                at(`unknown field ${typeName}.${fieldName}`);
-                continue;
-            }
-            if (value === undefined || value === '') {
-                continue;
-            }
-            if (field.picklistValues && !field.picklistValues.includes(value)) {
-                at(`"${value}" is not a value of ${typeName}.${fieldName} (${field.picklistValues.join(', ')})`);
-            } else if (field.type === 'Checkbox' && value !== 'true' && value !== 'false') {
-                at(`${typeName}.${fieldName} is a checkbox; "${value}" is not true or false`);
-            } else if (['Number', 'Percent', 'Currency'].includes(field.type) && !Number.isFinite(Number(value))) {
-                at(`${typeName}.${fieldName} is a number; "${value}" is not`);
-            }
-            if (LEAD_FIELD_VALUES[type.name]?.includes(field.name) && !value.includes('.')) {
-                checkFieldReference(model, `Lead.${value}`, at);
-            } else if (LEAD_FIELD_VALUES[type.name]?.includes(field.name)) {
-                at(`${typeName}.${fieldName} must name a Lead field, not a path ("${value}")`);
-            }
         }
     }
 }

@@ -19,14 +19,17 @@ describe('check 2: cross-references', () => {
         assert.deepEqual(located(report.problems), [
             `${DEFAULT}/customMetadata/Lead_Scoring_Rule.Default.md-meta.xml:2: unknown custom metadata type Lead_Scoring_Rule__mdt`,
             `${DEFAULT}/customMetadata/Lead_Stage_Criterion.MQL_Fit_Title.md-meta.xml:5: unknown field Lead_Stage_Criterion__mdt.Feild__c`,
-            `${DEFAULT}/customMetadata/Lead_Stage_Criterion.SQL_Budget.md-meta.xml:9: "Qualified" is not a value of Lead_Stage_Criterion__mdt.Stage__c (MQL, SAL)`
+            `${DEFAULT}/customMetadata/Lead_Stage_Criterion.SQL_Budget.md-meta.xml:9: Lead_Stage_Criterion__mdt.Stage__c: "Qualified" is not one of its values (MQL, SAL)`
         ]);
     });
 
-    it('reports a criterion naming a Lead field that does not exist, and accepts a standard one', async () => {
+    it('reports criteria naming a Lead field that does not exist or comparing it with a value it cannot hold', async () => {
         const report = await runCheckOn('criterion-unknown-lead-field', crossReferencesCheck);
+        const records = `${DEFAULT}/customMetadata`;
         assert.deepEqual(located(report.problems), [
-            `${DEFAULT}/customMetadata/Lead_Stage_Criterion.MQL_Fit_Employees.md-meta.xml:5: unknown field Lead.NumberOfEmployes (a standard field must be listed in scripts/validate/standard-fields.json)`
+            `${records}/Lead_Stage_Criterion.MQL_Fit_Employees.md-meta.xml:5: unknown field Lead.NumberOfEmployes (a standard field must be listed in scripts/validate/standard-fields.json)`,
+            `${records}/Lead_Stage_Criterion.MQL_Fit_Size.md-meta.xml:17: Lead.NumberOfEmployees is a number; "fifty" is not (operator Greater Or Equal)`,
+            `${records}/Lead_Stage_Criterion.SQL_Timeline_Known.md-meta.xml:17: Lead.Timeline__c: "Next Quarter" is not one of its values (Within 3 Months, Unknown)`
         ]);
     });
 
