@@ -7,7 +7,7 @@ import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel, type LogEvent } 
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import rulesFile from './apex-rules.json' with { type: 'json' };
 import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
-import { requireJava } from './java.ts';
+import { requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
 import { listSourceFiles, toRelative } from './source-files.ts';
 
 export const SELECTED_RULES: string[] = Object.values(rulesFile.rules).flat();
@@ -31,6 +31,8 @@ export const apexRulesCheck: Check = {
 
 async function runPmd(projectDir: string, apexFiles: string[]): Promise<Problem[]> {
     const root = path.resolve(projectDir);
+    // Code Analyzer starts Java with this process's environment and takes no JVM options itself.
+    process.env.JAVA_TOOL_OPTIONS ??= SHORT_RUN_JVM_OPTIONS.join(' ');
     const config = CodeAnalyzerConfig.fromObject({ engines: { cpd: { disable_engine: true } } }, root);
     const analyzer = new CodeAnalyzer(config);
     const errors: string[] = [];

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
-import { JAVA_LIB, requireJava } from './java.ts';
+import { JAVA_LIB, requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
 import { listSourceFiles, toRelative } from './source-files.ts';
 
 const run = promisify(execFile);
@@ -38,6 +38,7 @@ export const apexCheck: Check = {
 
 async function runCheckForIssues(projectDir: string): Promise<string> {
     const args = [
+        ...SHORT_RUN_JVM_OPTIONS,
         '-cp',
         `${JAVA_LIB}/*`,
         'io.github.apexdevtools.apexls.CheckForIssues',
