@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './lib/project.ts';
-import { formatProblem } from './validate/check.ts';
+import { count, formatProblem } from './validate/check.ts';
 import { CHECKS, runGate, type GateReport } from './validate/run-gate.ts';
 
 export function formatReport(report: GateReport): string {
@@ -25,9 +25,9 @@ export function formatReport(report: GateReport): string {
     }
     for (const check of report.checks) {
         const status = check.passed ? 'ok  ' : 'FAIL';
-        const count = check.error ? 'could not run' : `${check.problems.length} problems`;
+        const problems = check.error ? 'could not run' : count(check.problems.length, 'problem');
         lines.push(
-            `${status} ${check.title.padEnd(26)} ${count.padEnd(14)} ${check.summary} (${seconds(check.milliseconds)})`
+            `${status} ${check.title.padEnd(26)} ${problems.padEnd(14)} ${check.summary} (${seconds(check.milliseconds)})`
         );
     }
     lines.push(

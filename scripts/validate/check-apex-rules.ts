@@ -8,7 +8,7 @@ import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import rulesFile from './apex-rules.json' with { type: 'json' };
 import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
-import { listSourceFiles, toRelative } from './source-files.ts';
+import { describeApex, listSourceFiles, toRelative } from './source-files.ts';
 
 export const SELECTED_RULES: string[] = Object.values(rulesFile.rules).flat();
 
@@ -16,16 +16,17 @@ export const apexRulesCheck: Check = {
     id: 'apex-rules',
     title: 'Apex rules (PMD)',
     async run(context: CheckContext): Promise<CheckOutcome> {
-        const apexFiles = (await listSourceFiles(context))
-            .filter(({ relative }) => /\.(cls|trigger)$/.test(relative))
-            .map(({ absolute }) => absolute);
+        const apexFiles = (await listSourceFiles(context)).filter(({ relative }) => /\.(cls|trigger)$/.test(relative));
         const summary = `${SELECTED_RULES.length} rules`;
         if (apexFiles.length === 0) {
-            return { problems: [], summary: `${summary}, 0 classes checked` };
+            return { problems: [], summary: `${summary}, no Apex: 0 classes checked` };
         }
         await requireJava();
-        const problems = await runPmd(context.projectDir, apexFiles);
-        return { problems, summary: `${summary} over ${apexFiles.length} classes and triggers` };
+        const problems = await runPmd(
+            context.projectDir,
+            apexFiles.map(({ absolute }) => absolute)
+        );
+        return { problems, summary: `${summary} over ${describeApex(apexFiles)}` };
     }
 };
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { JAVA_LIB, requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
-import { listSourceFiles, toRelative } from './source-files.ts';
+import { describeApex, listSourceFiles, toRelative } from './source-files.ts';
 
 const run = promisify(execFile);
 /** CheckForIssues exits 4 when it found errors; anything else non-zero means it failed to run. */
@@ -27,12 +27,12 @@ export const apexCheck: Check = {
     async run(context: CheckContext): Promise<CheckOutcome> {
         const apexFiles = (await listSourceFiles(context)).filter(({ relative }) => /\.(cls|trigger)$/.test(relative));
         if (apexFiles.length === 0) {
-            return { problems: [], summary: '0 classes checked' };
+            return { problems: [], summary: 'no Apex: 0 classes checked' };
         }
         await requireJava();
         const stdout = await runCheckForIssues(path.resolve(context.projectDir));
         const problems = parseReport(stdout, context.projectDir);
-        return { problems, summary: `${apexFiles.length} classes and triggers checked` };
+        return { problems, summary: `${describeApex(apexFiles)} checked` };
     }
 };
 

@@ -5,7 +5,7 @@
  * mappings (fields exist, types and sizes compatible); components placed on flexipages.
  */
 import path from 'node:path';
-import type { Check, CheckContext, CheckOutcome, Problem } from './check.ts';
+import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { checkFieldReference, reportAt, type Reporter } from './field-references.ts';
 import { checkCustomMetadataRecords } from './custom-metadata-references.ts';
 import { checkFlexiPages } from './flexipage-references.ts';
@@ -30,7 +30,7 @@ export const crossReferencesCheck: Check = {
         checkCustomMetadataRecords(model, report);
         checkLeadConvertSettings(model, report);
         const components = [...model.components.values()].reduce((sum, list) => sum + list.length, 0);
-        return { problems, summary: `${components} components, ${model.objects.size} objects` };
+        return { problems, summary: `${count(components, 'component')}, ${count(model.objects.size, 'object')}` };
     }
 };
 

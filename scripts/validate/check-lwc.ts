@@ -10,7 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compile } from '@lwc/sfdc-lwc-compiler';
-import type { Check, CheckContext, CheckOutcome, Problem } from './check.ts';
+import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { checkFieldReference } from './field-references.ts';
 import { hasName, loadProjectModel, type BundleInfo, type ProjectModel } from './project-model.ts';
 import { listSourceFiles, toRelative } from './source-files.ts';
@@ -44,7 +44,7 @@ export const lwcCheck: Check = {
         for (const bundle of model.bundles.values()) {
             problems.push(...(await checkBundle(context.projectDir, bundle, model, apexSources)));
         }
-        return { problems, summary: `${model.bundles.size} bundles compiled` };
+        return { problems, summary: `${count(model.bundles.size, 'bundle')} compiled` };
     }
 };
 

@@ -4,7 +4,7 @@
  * there. Source files that need a companion -meta.xml (Apex, static resources) have one.
  */
 import path from 'node:path';
-import type { Check, CheckContext, CheckOutcome, Problem } from './check.ts';
+import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { allowedElements, elementType, isMetadataType } from './metadata-schema.ts';
 import { parseMetadataFileName } from './metadata-types.ts';
 import { readMetadataFiles, type MetadataFile } from './metadata-files.ts';
@@ -22,7 +22,7 @@ export const metadataXmlCheck: Check = {
         const metadataFiles = await readMetadataFiles(context);
         const problems = metadataFiles.flatMap(checkMetadataFile);
         problems.push(...missingCompanions(await listSourceFiles(context)));
-        return { problems, summary: `${metadataFiles.length} metadata files` };
+        return { problems, summary: count(metadataFiles.length, 'metadata file') };
     }
 };
 

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPackageContents } from '../check-package-contents.ts';
-import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
+import { CheckError, count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { toRelative } from './source-files.ts';
 
 export const packageCheck: Check = {
@@ -33,7 +33,7 @@ export const packageCheck: Check = {
             }
         }
         const summary = results
-            .map(({ packageDirectory, files }) => `${packageDirectory}: ${files.length} files`)
+            .map(({ packageDirectory, files }) => `${packageDirectory}: ${count(files.length, 'file')}`)
             .join(', ');
         return { problems, summary };
     }

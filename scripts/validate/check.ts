@@ -28,6 +28,11 @@ export interface Check {
 /** A check that could not run at all (a tool missing or crashing) is reported as a problem of the check. */
 export class CheckError extends Error {}
 
+/** "1 file", "3 files", "2 classes". */
+export function count(amount: number, singular: string, plural = `${singular}s`): string {
+    return `${amount} ${amount === 1 ? singular : plural}`;
+}
+
 export function formatProblem({ file, line, message }: Problem): string {
     return line === undefined ? `${file}: ${message}` : `${file}:${line}: ${message}`;
 }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findDevelopmentFiles } from '../check-package-contents.ts';
-import type { CheckContext } from './check.ts';
+import { count, type CheckContext } from './check.ts';
 
 /** A file of a package directory that would be deployed. */
 export interface SourceFile {
@@ -33,6 +33,13 @@ export async function listSourceFiles({ projectDir, project }: CheckContext): Pr
     return files
         .filter(({ relative, absolute }) => !developmentOnly.has(relative) && !path.basename(absolute).startsWith('.'))
         .sort((a, b) => a.relative.localeCompare(b.relative));
+}
+
+/** "3 classes, 1 trigger" for the Apex files of a project. */
+export function describeApex(files: SourceFile[]): string {
+    const classes = files.filter(({ relative }) => relative.endsWith('.cls')).length;
+    const triggers = files.filter(({ relative }) => relative.endsWith('.trigger')).length;
+    return `${count(classes, 'class', 'classes')}, ${count(triggers, 'trigger')}`;
 }
 
 export function toRelative(projectDir: string, absolute: string): string {

@@ -25,7 +25,7 @@ describe('checks 3 and 4: Apex semantics and PMD rules', () => {
             `${CLASSES}/LeadScoring.cls:3: Incompatible types in assignment, from 'System.String' to 'System.Integer'`,
             `${CLASSES}/LeadScoring.cls:4: Missing: Unknown field 'Fit_Scor__c' on SObject 'Schema.Lead'`
         ]);
-        assert.equal(report.summary, '2 classes and triggers checked');
+        assert.equal(report.summary, '2 classes, 0 triggers checked');
     });
 
     it('reports SOQL and DML in a loop with PMD', () => {
@@ -40,7 +40,7 @@ describe('checks 3 and 4: Apex semantics and PMD rules', () => {
         const withoutApex = await runCheckOn('flexipage-components', apexCheck);
         const rulesWithoutApex = await runCheckOn('flexipage-components', apexRulesCheck);
         assert.equal(withoutApex.passed, true);
-        assert.equal(withoutApex.summary, '0 classes checked');
+        assert.equal(withoutApex.summary, 'no Apex: 0 classes checked');
         assert.equal(rulesWithoutApex.passed, true);
         assert.match(rulesWithoutApex.summary, /0 classes checked/);
     });

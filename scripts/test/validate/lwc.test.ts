@@ -21,6 +21,6 @@ describe('check 5: Lightning web components', () => {
     it('compiles the clean bundle and resolves its Apex method, schema field and message channel', async () => {
         const report = await runCheckOn('clean', lwcCheck);
         assert.deepEqual(report.problems, []);
-        assert.equal(report.summary, '1 bundles compiled');
+        assert.equal(report.summary, '1 bundle compiled');
     });
 });
