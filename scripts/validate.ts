@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from './lib/project.ts';
 import { count, formatProblem } from './validate/check.ts';
 import { CHECKS, runGate, type GateReport } from './validate/run-gate.ts';
 
-export function formatReport(report: GateReport): string {
+function formatReport(report: GateReport): string {
     const lines: string[] = [];
     for (const check of report.checks.filter(({ passed }) => !passed)) {
         lines.push(`== ${check.title}`);

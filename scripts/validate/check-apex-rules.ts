@@ -10,7 +10,7 @@ import { CheckError, type Check, type CheckContext, type CheckOutcome, type Prob
 import { requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
 import { describeApex, listSourceFiles, toRelative } from './source-files.ts';
 
-export const SELECTED_RULES: string[] = Object.values(rulesFile.rules).flat();
+const SELECTED_RULES: string[] = Object.values(rulesFile.rules).flat();
 
 export const apexRulesCheck: Check = {
     id: 'apex-rules',

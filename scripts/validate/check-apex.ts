@@ -59,7 +59,7 @@ async function runCheckForIssues(projectDir: string): Promise<string> {
     }
 }
 
-export function parseReport(stdout: string, projectDir: string): Problem[] {
+function parseReport(stdout: string, projectDir: string): Problem[] {
     const start = stdout.indexOf('{');
     if (start === -1) {
         return [];

@@ -25,6 +25,22 @@ export interface Check {
     run(context: CheckContext): Promise<CheckOutcome>;
 }
 
+/**
+ * Wraps a loader so that every check of one run shares its result (the run's context is the key):
+ * files are listed, read and parsed once however many checks need them.
+ */
+export function oncePerRun<T>(load: (context: CheckContext) => Promise<T>): (context: CheckContext) => Promise<T> {
+    const results = new WeakMap<CheckContext, Promise<T>>();
+    return (context) => {
+        let result = results.get(context);
+        if (!result) {
+            result = load(context);
+            results.set(context, result);
+        }
+        return result;
+    };
+}
+
 /** A check that could not run at all (a tool missing or crashing) is reported as a problem of the check. */
 export class CheckError extends Error {}
 

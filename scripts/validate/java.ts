@@ -6,7 +6,7 @@ import { CheckError } from './check.ts';
 
 const run = promisify(execFile);
 
-export const JAVA_MISSING =
+const JAVA_MISSING =
     'Java 11 or newer is required for the Apex checks and was not found on PATH. ' +
     'Install it with: sudo apt-get install -y openjdk-17-jre-headless (Debian/Ubuntu), ' +
     'or any JDK/JRE 17, then run again.';

@@ -5,7 +5,7 @@
  * case-insensitive, so every index is keyed by the lower-cased name.
  */
 import path from 'node:path';
-import type { CheckContext } from './check.ts';
+import { oncePerRun, type CheckContext } from './check.ts';
 import { readMetadataFiles, type MetadataFile } from './metadata-files.ts';
 import { parseMetadataFileName } from './metadata-types.ts';
 import standardFields from './standard-fields.json' with { type: 'json' };
@@ -103,18 +103,11 @@ const NAMED_TYPES: Record<string, string> = {
     AuraDefinitionBundle: 'aura'
 };
 
-const cache = new WeakMap<CheckContext, Promise<ProjectModel>>();
+export const loadProjectModel = oncePerRun(async (context: CheckContext): Promise<ProjectModel> =>
+    buildModel(await readMetadataFiles(context))
+);
 
-export function loadProjectModel(context: CheckContext): Promise<ProjectModel> {
-    let model = cache.get(context);
-    if (!model) {
-        model = readMetadataFiles(context).then(buildModel);
-        cache.set(context, model);
-    }
-    return model;
-}
-
-export function buildModel(files: MetadataFile[]): ProjectModel {
+function buildModel(files: MetadataFile[]): ProjectModel {
     const model: ProjectModel = { objects: new Map(), bundles: new Map(), components: new Map(), names: new Map() };
     for (const objectName of standardFields.objectsWithoutFieldList) {
         ensureObject(model, objectName);

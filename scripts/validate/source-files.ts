@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findDevelopmentFiles } from '../check-package-contents.ts';
-import { count, type CheckContext } from './check.ts';
+import { count, oncePerRun, type CheckContext } from './check.ts';
 
 /** A file of a package directory that would be deployed. */
 export interface SourceFile {
@@ -13,9 +13,10 @@ export interface SourceFile {
 
 /**
  * Every file under the project's package directories except development-only ones (TypeScript
- * sources, tests, configs — the same rules as the package-contents check). Sorted.
+ * sources, tests, configs — the same rules as the package-contents check). Sorted; listed once
+ * per run.
  */
-export async function listSourceFiles({ projectDir, project }: CheckContext): Promise<SourceFile[]> {
+export const listSourceFiles = oncePerRun(async ({ projectDir, project }: CheckContext): Promise<SourceFile[]> => {
     const files: SourceFile[] = [];
     for (const { path: packageDirectory } of project.packageDirectories) {
         const root = path.resolve(projectDir, packageDirectory);
@@ -33,7 +34,7 @@ export async function listSourceFiles({ projectDir, project }: CheckContext): Pr
     return files
         .filter(({ relative, absolute }) => !developmentOnly.has(relative) && !path.basename(absolute).startsWith('.'))
         .sort((a, b) => a.relative.localeCompare(b.relative));
-}
+});
 
 /** "3 classes, 1 trigger" for the Apex files of a project. */
 export function describeApex(files: SourceFile[]): string {
