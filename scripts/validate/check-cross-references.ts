@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
-import { checkFieldReference, reportAt, type Reporter } from './field-references.ts';
+import { resolveField, reportAt, type Reporter } from './field-references.ts';
 import { checkCustomMetadataRecords } from './custom-metadata-references.ts';
 import { checkFlexiPages } from './flexipage-references.ts';
 import { mappingIncompatibility } from './lead-field-mapping.ts';
-import { componentsOf, findField, hasName, loadProjectModel, type ProjectModel } from './project-model.ts';
+import { componentsOf, hasName, loadProjectModel, type ProjectModel } from './project-model.ts';
 import { childrenNamed, childText } from './xml.ts';
 
 export const crossReferencesCheck: Check = {
@@ -40,12 +40,11 @@ function checkPermissionSets(model: ProjectModel, report: Reporter): void {
         for (const entry of childrenNamed(root, 'fieldPermissions')) {
             const qualified = childText(entry, 'field') ?? '';
             const at = reportAt(report, permissionSet, entry);
-            if (checkFieldReference(model, qualified, at)) {
-                const [objectName = '', fieldName = ''] = qualified.split('.');
-                const field = findField(model, objectName, fieldName);
-                if (field?.required || field?.type === 'MasterDetail') {
-                    at(`${qualified} is required; field permissions cannot be set on it (the deploy fails)`);
-                }
+            const field = resolveField(model, qualified, at);
+            if (field?.required || field?.type === 'MasterDetail') {
+                at(`${qualified} is required; field permissions cannot be set on it (the deploy fails)`);
+            } else if (field?.formula && childText(entry, 'editable') === 'true') {
+                at(`${qualified} is a formula field; it cannot be editable`);
             }
         }
         for (const entry of childrenNamed(root, 'objectPermissions')) {
@@ -123,7 +122,7 @@ function checkViewField(
     if (/^[A-Z0-9_.]+$/.test(field) && !field.endsWith('__C')) {
         return;
     }
-    checkFieldReference(model, `${objectName}.${field}`, report);
+    resolveField(model, `${objectName}.${field}`, report);
 }
 
 function checkLayouts(model: ProjectModel, report: Reporter): void {
@@ -139,7 +138,7 @@ function checkLayouts(model: ProjectModel, report: Reporter): void {
         for (const item of items) {
             const field = childText(item, 'field');
             if (field !== undefined) {
-                checkFieldReference(model, `${objectName}.${field}`, reportAt(report, layout, item));
+                resolveField(model, `${objectName}.${field}`, reportAt(report, layout, item));
             }
         }
     }
@@ -188,15 +187,13 @@ function checkLeadConvertSettings(model: ProjectModel, report: Reporter): void {
                 const inputField = childText(entry, 'inputField') ?? '';
                 const outputField = childText(entry, 'outputField') ?? '';
                 const at = reportAt(report, settings, entry);
-                const sourceOk = checkFieldReference(model, `${input}.${inputField}`, at);
-                const targetOk = checkFieldReference(model, `${output}.${outputField}`, at);
+                const source = resolveField(model, `${input}.${inputField}`, at);
+                const target = resolveField(model, `${output}.${outputField}`, at);
                 if (targets.has(outputField.toLowerCase())) {
                     at(`${output}.${outputField} is the target of more than one mapping`);
                 }
                 targets.add(outputField.toLowerCase());
-                const source = findField(model, input, inputField);
-                const target = findField(model, output, outputField);
-                if (sourceOk && targetOk && source && target) {
+                if (source && target) {
                     const why = mappingIncompatibility(source, target);
                     if (why) {
                         at(`cannot map ${input}.${inputField} to ${output}.${outputField}: ${why}`);

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compile } from '@lwc/sfdc-lwc-compiler';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
-import { checkFieldReference } from './field-references.ts';
+import { resolveField } from './field-references.ts';
 import { hasName, loadProjectModel, type BundleInfo, type ProjectModel } from './project-model.ts';
 import { listSourceFiles, toRelative } from './source-files.ts';
 
@@ -135,7 +135,7 @@ function referenceProblem(
             if (fieldName === undefined) {
                 return model.objects.has(objectName.toLowerCase()) ? undefined : `unknown object ${objectName}`;
             }
-            checkFieldReference(model, `${objectName}.${fieldName}`, (message) => (problem = message));
+            resolveField(model, `${objectName}.${fieldName}`, (message) => (problem = message));
             return problem;
         }
         case 'messageChannel':

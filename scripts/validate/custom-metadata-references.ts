@@ -5,8 +5,8 @@
  * Segment_Field__c / Segment_Value__c): the Lead field must exist, and a value compared with a
  * picklist, checkbox or number field must be one that field can hold.
  */
-import { checkFieldReference, reportAt, type Reporter } from './field-references.ts';
-import { componentsOf, findField, type FieldInfo, type MetadataComponent, type ProjectModel } from './project-model.ts';
+import { resolveField, reportAt, type Reporter } from './field-references.ts';
+import { componentsOf, type FieldInfo, type MetadataComponent, type ProjectModel } from './project-model.ts';
 import { childrenNamed, childText, type XmlElement } from './xml.ts';
 
 interface LeadFieldReference {
@@ -80,10 +80,7 @@ function checkLeadFieldReference(
         at(`${reference.field} must name a Lead field, not a path ("${named.value}")`);
         return;
     }
-    if (!checkFieldReference(model, `Lead.${named.value}`, at)) {
-        return;
-    }
-    const leadField = findField(model, 'Lead', named.value);
+    const leadField = resolveField(model, `Lead.${named.value}`, at);
     const compared = values.get(reference.value.toLowerCase());
     const operator = reference.operator ? values.get(reference.operator.toLowerCase())?.value : 'Equals';
     if (!leadField || !compared?.value || !operator) {

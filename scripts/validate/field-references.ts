@@ -1,4 +1,4 @@
-import { findField, type MetadataComponent, type ProjectModel } from './project-model.ts';
+import { findField, type FieldInfo, type MetadataComponent, type ProjectModel } from './project-model.ts';
 import type { XmlElement } from './xml.ts';
 
 /** Reports a problem at an element of a metadata component. */
@@ -15,22 +15,22 @@ export function reportAt(
     };
 }
 
-/** Reports an unknown `Object.Field` (or object); returns whether it resolved. */
-export function checkFieldReference(
+/** Resolves `Object.Field`; reports an unknown object or field and returns undefined. */
+export function resolveField(
     model: ProjectModel,
     qualified: string,
     report: (message: string) => void
-): boolean {
+): FieldInfo | undefined {
     const [objectName = '', fieldName = ''] = qualified.split('.');
     if (!model.objects.has(objectName.toLowerCase())) {
         report(`unknown object ${objectName} (in "${qualified}")`);
-        return false;
+        return undefined;
     }
-    if (!findField(model, objectName, fieldName)) {
+    const field = findField(model, objectName, fieldName);
+    if (!field) {
         report(`unknown field ${qualified}${standardHint(objectName, fieldName)}`);
-        return false;
     }
-    return true;
+    return field;
 }
 
 function standardHint(objectName: string, fieldName: string): string {

@@ -4,7 +4,7 @@
  * component (`c:name`) must be `isExposed` with the matching `lightning__…Page` target (and, on a
  * record page, allow the page's object when its targetConfig restricts objects).
  */
-import { checkFieldReference, reportAt, type Reporter } from './field-references.ts';
+import { resolveField, reportAt, type Reporter } from './field-references.ts';
 import { componentsOf, hasName, type ProjectModel } from './project-model.ts';
 import { childText, type XmlElement } from './xml.ts';
 
@@ -55,7 +55,7 @@ export function checkFlexiPages(model: ProjectModel, report: Reporter): void {
         }
         for (const fieldItem of descendants(page.root, 'fieldItem')) {
             const field = fieldItem.text.trim().replace(/^Record\./, '');
-            checkFieldReference(model, `${objectName ?? '?'}.${field}`, reportAt(report, page, fieldItem));
+            resolveField(model, `${objectName ?? '?'}.${field}`, reportAt(report, page, fieldItem));
         }
         for (const component of descendants(page.root, 'componentName')) {
             const problem = componentProblem(model, component.text.trim(), pageType, objectName);

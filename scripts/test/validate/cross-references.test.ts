@@ -6,11 +6,14 @@ import { located, runCheckOn } from './fixtures.ts';
 const DEFAULT = 'force-app/main/default';
 
 describe('check 2: cross-references', () => {
-    it('reports a permission set naming a missing field and a missing object', async () => {
+    it('reports a permission set naming a missing field or object, or granting what a deploy refuses', async () => {
         const report = await runCheckOn('permission-set-missing-field', crossReferencesCheck);
+        const permissionSet = `${DEFAULT}/permissionsets/Baton_SDR.permissionset-meta.xml`;
         assert.deepEqual(located(report.problems), [
-            `${DEFAULT}/permissionsets/Baton_SDR.permissionset-meta.xml:8: unknown field Lead.Fit_Scor__c`,
-            `${DEFAULT}/permissionsets/Baton_SDR.permissionset-meta.xml:14: unknown object Lead_SLA__c`
+            `${permissionSet}:8: unknown field Lead.Fit_Scor__c`,
+            `${permissionSet}:13: Lead.Days_In_Stage__c is a formula field; it cannot be editable`,
+            `${permissionSet}:18: Lead.Segment__c is required; field permissions cannot be set on it (the deploy fails)`,
+            `${permissionSet}:24: unknown object Lead_SLA__c`
         ]);
     });
 

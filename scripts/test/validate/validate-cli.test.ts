@@ -57,7 +57,7 @@ describe('npm run validate', () => {
             stdout,
             /^== Cross-references\n {2}force-app\/main\/default\/permissionsets\/Baton_SDR\.permissionset-meta\.xml:8: unknown field Lead\.Fit_Scor__c\n/
         );
-        assert.match(stdout, /^FAIL Cross-references +2 problems/m);
+        assert.match(stdout, /^FAIL Cross-references +4 problems/m);
         assert.match(stdout, /^Not deploy-ready/m);
     });
 
