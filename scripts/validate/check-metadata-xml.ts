@@ -1,7 +1,8 @@
 /**
  * Check 1: every metadata XML file is well-formed, its root element is the Metadata API type its
  * file suffix promises, and every element at every depth is one the Metadata API schema allows
- * there. Source files that need a companion -meta.xml (Apex, static resources) have one.
+ * there. Source files that need a companion -meta.xml (Apex, Visualforce, email templates) have one, and
+ * every static resource has its content.
  */
 import path from 'node:path';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
@@ -14,6 +15,7 @@ import type { XmlElement } from './xml.ts';
 const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 /** Source files that deploy only together with a `<file>-meta.xml`. */
 const NEEDS_META_FILE = /\.(cls|trigger|page|component|email)$/;
+const RESOURCE_META_SUFFIX = '.resource-meta.xml';
 
 export const metadataXmlCheck: Check = {
     id: 'metadata-xml',
@@ -106,10 +108,25 @@ function editDistance(a: string, b: string): number {
 
 function missingCompanions(files: SourceFile[]): Problem[] {
     const present = new Set(files.map(({ relative }) => relative));
-    return files
+    const withoutMeta = files
         .filter(({ relative }) => NEEDS_META_FILE.test(relative) && !present.has(`${relative}-meta.xml`))
         .map(({ relative }) => ({
             file: relative,
             message: `has no ${path.basename(relative)}-meta.xml; the deploy needs one (apiVersion, status)`
         }));
+    const withoutContent = files
+        .filter(({ relative }) => relative.endsWith(RESOURCE_META_SUFFIX))
+        .filter(({ relative }) => {
+            const base = relative.slice(0, -RESOURCE_META_SUFFIX.length);
+            return !files.some(
+                (file) =>
+                    file.relative !== relative &&
+                    (file.relative.startsWith(`${base}.`) || file.relative.startsWith(`${base}/`))
+            );
+        })
+        .map(({ relative }) => ({
+            file: relative,
+            message: `static resource without content: add ${path.basename(relative, RESOURCE_META_SUFFIX)}.<extension> or a folder of that name`
+        }));
+    return [...withoutMeta, ...withoutContent];
 }
