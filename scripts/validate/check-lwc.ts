@@ -180,7 +180,11 @@ function componentProblem(tag: string, model: ProjectModel): string | undefined 
 
 /** `@salesforce/apex/Class.method`: the class is in the project and declares the method @AuraEnabled. */
 function apexMethodProblem(id: string, apexSources: Map<string, string>): string | undefined {
-    const [className = '', method = ''] = id.split('.');
+    const parts = id.split('.');
+    if (parts.length !== 2) {
+        return undefined; // a managed package's Namespace.Class.method
+    }
+    const [className = '', method = ''] = parts;
     const source = apexSources.get(className.toLowerCase());
     if (source === undefined) {
         return `unknown Apex class ${className} (imported as @salesforce/apex/${id})`;

@@ -14,6 +14,7 @@ describe('check 5: Lightning web components', () => {
             `${LWC}/leadCard/leadCard.js:2: unknown module c/slaClok: no lwc/slaClok bundle`,
             `${LWC}/leadCard/leadCard.js:3: unknown Apex class LeadQueueController (imported as @salesforce/apex/LeadQueueController.getQueue)`,
             `${LWC}/leadCard/leadCard.js:4: unknown field Lead.Fit_Scor__c`,
+            `${LWC}/leadCard/leadCard.js:5: LeadCardController has no @AuraEnabled method getCard`,
             `${LWC}/leadQueue/leadQueue.html:3: LWC1166: 'if:true' directive cannot be used with 'lwc:if', 'lwc:elseif', or 'lwc:else directives on the same element.`
         ]);
     });
