@@ -2,13 +2,17 @@
  * Check 3: Apex syntax and semantics with the Apex language server bundled in Code Analyzer's PMD
  * engine (apex-ls CheckForIssues): unknown types, unknown fields on standard and project objects,
  * unknown methods, type mismatches. It reads the whole project (sfdx-project.json) in one JVM.
+ * Field names inside static SOQL, which apex-ls leaves alone, are resolved by apex-soql.ts.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readApexSources } from './apex-sources.ts';
+import { checkApexQueries } from './apex-soql.ts';
 import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
+import { loadProjectModel } from './project-model.ts';
 import { JAVA_LIB, requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
-import { describeApex, listSourceFiles, toRelative } from './source-files.ts';
+import { describeApex, toRelative } from './source-files.ts';
 
 const run = promisify(execFile);
 /** CheckForIssues exits 4 when it found errors; anything else non-zero means it failed to run. */
@@ -25,14 +29,17 @@ export const apexCheck: Check = {
     id: 'apex',
     title: 'Apex semantics',
     async run(context: CheckContext): Promise<CheckOutcome> {
-        const apexFiles = (await listSourceFiles(context)).filter(({ relative }) => /\.(cls|trigger)$/.test(relative));
-        if (apexFiles.length === 0) {
+        const apex = await readApexSources(context);
+        if (apex.length === 0) {
             return { problems: [], summary: 'no Apex: 0 classes checked' };
         }
         await requireJava();
         const stdout = await runCheckForIssues(path.resolve(context.projectDir));
-        const problems = parseReport(stdout, context.projectDir);
-        return { problems, summary: `${describeApex(apexFiles)} checked` };
+        const problems = [
+            ...parseReport(stdout, context.projectDir),
+            ...checkApexQueries(await loadProjectModel(context), apex)
+        ];
+        return { problems, summary: `${describeApex(apex)} checked` };
     }
 };
 

@@ -10,10 +10,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compile } from '@lwc/sfdc-lwc-compiler';
+import { readApexSources } from './apex-sources.ts';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { resolveField } from './field-references.ts';
 import { hasName, loadProjectModel, type BundleInfo, type ProjectModel } from './project-model.ts';
-import { listSourceFiles, toRelative } from './source-files.ts';
+import { toRelative } from './source-files.ts';
 
 /** Diagnostic levels the compiler uses: 0 fatal, 1 error, 2 warning, 3 log. */
 const MAX_FAILING_LEVEL = 1;
@@ -39,7 +40,9 @@ export const lwcCheck: Check = {
     title: 'Lightning web components',
     async run(context: CheckContext): Promise<CheckOutcome> {
         const model = await loadProjectModel(context);
-        const apexSources = await readApexSources(context);
+        const apexSources = new Map(
+            (await readApexSources(context)).map(({ name, text }) => [name.toLowerCase(), text])
+        );
         const problems: Problem[] = [];
         for (const bundle of model.bundles.values()) {
             problems.push(...(await checkBundle(context.projectDir, bundle, model, apexSources)));
@@ -191,15 +194,6 @@ function apexMethodProblem(id: string, apexSources: Map<string, string>): string
     }
     const declaration = new RegExp(`@AuraEnabled\\b[^;{}]*?\\s${method}\\s*\\(`, 'i');
     return declaration.test(source) ? undefined : `${className} has no @AuraEnabled method ${method}`;
-}
-
-async function readApexSources(context: CheckContext): Promise<Map<string, string>> {
-    const classes = (await listSourceFiles(context)).filter(({ relative }) => relative.endsWith('.cls'));
-    const sources = new Map<string, string>();
-    for (const { absolute } of classes) {
-        sources.set(path.basename(absolute, '.cls').toLowerCase(), await readFile(absolute, 'utf8'));
-    }
-    return sources;
 }
 
 let baseComponents: Set<string> | undefined;

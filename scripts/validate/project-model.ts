@@ -33,6 +33,8 @@ export interface ObjectInfo {
     name: string;
     fields: Map<string, FieldInfo>;
     recordTypes: Set<string>;
+    /** Whether all its fields are known: custom objects, and standard ones listed in standard-fields.json. */
+    standardFieldsListed: boolean;
 }
 
 export interface BundleInfo {
@@ -114,6 +116,7 @@ function buildModel(files: MetadataFile[]): ProjectModel {
     }
     for (const [objectName, fields] of Object.entries(standardFields.objects)) {
         const object = ensureObject(model, objectName);
+        object.standardFieldsListed = true;
         for (const [name, field] of Object.entries(fields)) {
             object.fields.set(name.toLowerCase(), { name, ...(field as Omit<FieldInfo, 'name'>) });
         }
@@ -148,24 +151,9 @@ function parentObject(file: MetadataFile): string {
 
 function indexComponent(model: ProjectModel, file: MetadataFile, name: string, root: XmlElement): void {
     switch (root.name) {
-        case 'CustomObject': {
-            const object = ensureObject(model, name);
-            const base = name.endsWith('__mdt')
-                ? CUSTOM_METADATA_FIELDS
-                : name.endsWith('__c')
-                  ? CUSTOM_OBJECT_FIELDS
-                  : {};
-            for (const field of Object.values(base)) {
-                if (!object.fields.has(field.name.toLowerCase())) {
-                    object.fields.set(field.name.toLowerCase(), field);
-                }
-            }
-            const nameField = root.children.find((child) => child.name === 'nameField');
-            if (nameField && childText(nameField, 'type') === 'AutoNumber') {
-                object.fields.set('name', { name: 'Name', type: 'AutoNumber', length: 80 });
-            }
+        case 'CustomObject':
+            indexObject(ensureObject(model, name), root);
             break;
-        }
         case 'CustomField':
             ensureObject(model, parentObject(file)).fields.set(
                 name.toLowerCase(),
@@ -183,10 +171,33 @@ function indexComponent(model: ProjectModel, file: MetadataFile, name: string, r
     }
 }
 
+/** A custom object or custom metadata type gets the fields every one of its kind has. */
+function indexObject(object: ObjectInfo, root: XmlElement): void {
+    const name = object.name;
+    const base = name.endsWith('__mdt')
+        ? CUSTOM_METADATA_FIELDS
+        : name.endsWith('__c')
+          ? CUSTOM_OBJECT_FIELDS
+          : undefined;
+    if (!base) {
+        return; // a standard object's own settings
+    }
+    object.standardFieldsListed = true;
+    for (const field of Object.values(base)) {
+        if (!object.fields.has(field.name.toLowerCase())) {
+            object.fields.set(field.name.toLowerCase(), field);
+        }
+    }
+    const nameField = root.children.find((child) => child.name === 'nameField');
+    if (nameField && childText(nameField, 'type') === 'AutoNumber') {
+        object.fields.set('name', { name: 'Name', type: 'AutoNumber', length: 80 });
+    }
+}
+
 function ensureObject(model: ProjectModel, name: string): ObjectInfo {
     let object = model.objects.get(name.toLowerCase());
     if (!object) {
-        object = { name, fields: new Map(), recordTypes: new Set() };
+        object = { name, fields: new Map(), recordTypes: new Set(), standardFieldsListed: false };
         model.objects.set(name.toLowerCase(), object);
     }
     return object;

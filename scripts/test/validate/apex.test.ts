@@ -19,13 +19,16 @@ describe('checks 3 and 4: Apex semantics and PMD rules', () => {
         [semantics, rules] = checks as [CheckReport, CheckReport];
     });
 
-    it('reports a type mismatch and an unknown field with the Apex language server', () => {
+    it('reports a type mismatch and unknown fields in expressions (Apex language server) and in SOQL', () => {
         const report = semantics;
         assert.deepEqual(located(report.problems), [
+            `${CLASSES}/LeadFinder.cls:4: SOQL: unknown field Lead.Fit_Scor__c`,
+            `${CLASSES}/LeadFinder.cls:4: SOQL: unknown relationship Lead.Accepted_By__r`,
+            `${CLASSES}/LeadFinder.cls:6: SOQL: unknown field Lead.Statuss`,
             `${CLASSES}/LeadScoring.cls:3: Incompatible types in assignment, from 'System.String' to 'System.Integer'`,
             `${CLASSES}/LeadScoring.cls:4: Missing: Unknown field 'Fit_Scor__c' on SObject 'Schema.Lead'`
         ]);
-        assert.equal(report.summary, '2 classes, 0 triggers checked');
+        assert.equal(report.summary, '3 classes, 0 triggers checked');
     });
 
     it('reports SOQL and DML in a loop with PMD', () => {
