@@ -9,7 +9,16 @@ const componentTests = 'force-app/**/lwc/**/__tests__/**/*.ts';
 export default tseslint.config(
     {
         // Generated component JavaScript is checked through its TypeScript source.
-        ignores: ['node_modules/**', 'force-app/**/lwc/**/*.js', 'coverage/**', '.sfdx/**', '.sf/**', 'mdapi-out/**']
+        ignores: [
+            'node_modules/**',
+            'force-app/**/lwc/**/*.js',
+            'coverage/**',
+            '.sfdx/**',
+            '.sf/**',
+            'mdapi-out/**',
+            // deliberately broken projects for the deploy-readiness gate's tests
+            'scripts/test/fixtures/**'
+        ]
     },
     // Lightning web components: the platform's LWC rules and JavaScript best practices, parsed by
     // typescript-eslint (the LWC config's Babel parser misreads type-only syntax as undefined names).

@@ -1,0 +1,70 @@
+/**
+ * Check 4: PMD's Apex rules listed in apex-rules.json, run through Salesforce Code Analyzer
+ * (@salesforce/code-analyzer-core with the PMD engine) over the project's Apex classes and triggers.
+ */
+import path from 'node:path';
+import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel, type LogEvent } from '@salesforce/code-analyzer-core';
+import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
+import rulesFile from './apex-rules.json' with { type: 'json' };
+import { CheckError, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
+import { requireJava, SHORT_RUN_JVM_OPTIONS } from './java.ts';
+import { describeApex, listSourceFiles, toRelative } from './source-files.ts';
+
+const SELECTED_RULES: string[] = Object.values(rulesFile.rules).flat();
+
+export const apexRulesCheck: Check = {
+    id: 'apex-rules',
+    title: 'Apex rules (PMD)',
+    async run(context: CheckContext): Promise<CheckOutcome> {
+        const apexFiles = (await listSourceFiles(context)).filter(({ relative }) => /\.(cls|trigger)$/.test(relative));
+        const summary = `${SELECTED_RULES.length} rules`;
+        if (apexFiles.length === 0) {
+            return { problems: [], summary: `${summary}, no Apex: 0 classes checked` };
+        }
+        await requireJava();
+        const problems = await runPmd(
+            context.projectDir,
+            apexFiles.map(({ absolute }) => absolute)
+        );
+        return { problems, summary: `${summary} over ${describeApex(apexFiles)}` };
+    }
+};
+
+async function runPmd(projectDir: string, apexFiles: string[]): Promise<Problem[]> {
+    const root = path.resolve(projectDir);
+    // Code Analyzer starts Java with this process's environment and takes no JVM options itself.
+    process.env.JAVA_TOOL_OPTIONS ??= SHORT_RUN_JVM_OPTIONS.join(' ');
+    const config = CodeAnalyzerConfig.fromObject({ engines: { cpd: { disable_engine: true } } }, root);
+    const analyzer = new CodeAnalyzer(config);
+    const errors: string[] = [];
+    analyzer.onEvent(EventType.LogEvent, (event: LogEvent) => {
+        if (event.logLevel === LogLevel.Error) {
+            errors.push(event.message);
+        }
+    });
+    await analyzer.addEnginePlugin(createEnginePlugin());
+    const workspace = await analyzer.createWorkspace(apexFiles);
+    const selection = await analyzer.selectRules(
+        SELECTED_RULES.map((rule) => `pmd:${rule}`),
+        { workspace }
+    );
+    const missing = SELECTED_RULES.filter(
+        (rule) => !selection.getRulesFor('pmd').some((found) => found.getName() === rule)
+    );
+    if (missing.length > 0) {
+        throw new CheckError(`rules in apex-rules.json that the bundled PMD does not have: ${missing.join(', ')}`);
+    }
+    const results = await analyzer.run(selection, { workspace });
+    if (errors.length > 0) {
+        throw new CheckError(`Code Analyzer failed: ${errors.join('; ')}`);
+    }
+    return results.getViolations().map((violation) => {
+        const location = violation.getPrimaryLocation();
+        const file = location.getFile();
+        return {
+            file: file ? toRelative(root, file) : '(unknown file)',
+            ...(location.getStartLine() === undefined ? {} : { line: location.getStartLine() }),
+            message: `${violation.getRule().getName()}: ${violation.getMessage()}`
+        };
+    });
+}
