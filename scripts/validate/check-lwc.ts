@@ -16,6 +16,9 @@ import { resolveField } from './field-references.ts';
 import { hasName, loadProjectModel, type BundleInfo, type ProjectModel } from './project-model.ts';
 import { toRelative } from './source-files.ts';
 
+// Some @lwc/compiler versions wrap a template error as "LWC1001: Unexpected compilation error: <error>";
+// the underlying error is what the author needs.
+const UNEXPECTED_ERROR_WRAPPER = /^LWC1001: Unexpected compilation error: /;
 /** Diagnostic levels the compiler uses: 0 fatal, 1 error, 2 warning, 3 log. */
 const MAX_FAILING_LEVEL = 1;
 const BUNDLE_FILE = /\.(js|html|css|svg)$/;
@@ -76,7 +79,7 @@ async function checkBundle(
             problems.push({
                 file: `${relativeDir}/${diagnostic.filename ?? `${bundle.name}.js`}`,
                 ...(diagnostic.location?.line === undefined ? {} : { line: diagnostic.location.line }),
-                message: diagnostic.message
+                message: diagnostic.message.replace(UNEXPECTED_ERROR_WRAPPER, '')
             });
         }
     }
