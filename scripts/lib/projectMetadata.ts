@@ -41,6 +41,8 @@ export interface FieldDefinition {
     unique: boolean;
     /** Set by the system or a formula: never written by an API client. */
     readOnly: boolean;
+    /** Writable on create only (the platform rejects it in an update). */
+    createOnly?: boolean;
     picklistValues?: string[];
     restrictedPicklist?: boolean;
     defaultValue?: string;
@@ -155,7 +157,8 @@ export function parseFieldXml(xml: string, source: string): FieldDefinition {
     }
     if (type === 'reference') {
         definition.referenceTo = children(field, 'referenceTo').map((node) => (typeof node === 'string' ? node : ''));
-        definition.relationshipName = text(field, 'relationshipName');
+        // The XML's <relationshipName> names the parent's child list; from this side the path is Field__r.
+        definition.relationshipName = name.replace(/__c$/, '__r');
     }
     return definition;
 }
@@ -294,7 +297,7 @@ export async function readCustomMetadataRecords(projectDir: string = PROJECT_ROO
                 const field = text(value, 'field');
                 if (field) {
                     const raw = text(value, 'value');
-                    values[field] = raw === undefined ? null : raw;
+                    values[field] = raw === undefined || raw === '' ? null : raw;
                 }
             }
             records.push({

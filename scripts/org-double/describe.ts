@@ -13,7 +13,7 @@ function describeField(field: FieldDefinition, readOnlyObject: boolean): Record<
         scale: field.scale ?? 0,
         nillable: !field.required && field.type !== 'boolean',
         createable: writable,
-        updateable: writable,
+        updateable: writable && !field.createOnly,
         calculated: field.readOnly && field.type !== 'id',
         externalId: field.externalId,
         unique: field.unique,

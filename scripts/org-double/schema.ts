@@ -25,6 +25,7 @@ interface StandardField {
     scale?: number;
     required?: boolean;
     readOnly?: boolean;
+    createOnly?: boolean;
     picklistValues?: string[];
     restrictedPicklist?: boolean;
     defaultValue?: string;

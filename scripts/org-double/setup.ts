@@ -5,6 +5,7 @@
  */
 import { readCustomMetadataRecords, readProjectPermissions } from '../lib/projectMetadata.ts';
 import type { Store } from './store.ts';
+import { coerceValue } from './values.ts';
 
 export interface OrgProfile {
     isSandbox: boolean;
@@ -73,7 +74,12 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
     }
     for (const record of await readCustomMetadataRecords(projectDir)) {
         if (store.schema.has(record.type.toLowerCase())) {
-            store.addSystemRecord(record.type, { DeveloperName: record.developerName, MasterLabel: record.label, ...record.values });
+            const object = store.object(record.type);
+            const values = Object.entries(record.values).map(([name, value]) => {
+                const field = object.fields.get(name.toLowerCase());
+                return [field?.name ?? name, field ? coerceValue(field, value) : value];
+            });
+            store.addSystemRecord(record.type, { DeveloperName: record.developerName, MasterLabel: record.label, ...Object.fromEntries(values) });
         }
     }
     return String(organization.Id);

@@ -250,6 +250,11 @@ export class Store {
             }
             const lookup = relationshipField(object, name);
             if (lookup && value !== null && typeof value === 'object') {
+                if (lookup.createOnly && operation === 'update') {
+                    throw new ApiError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${lookup.name}. The field can be set only when the record is created.`, {
+                        fields: [lookup.name]
+                    });
+                }
                 values[lookup.name] = this.resolveReference(object, lookup, value as SObjectRecord);
                 continue;
             }
@@ -260,6 +265,11 @@ export class Store {
                     `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
                     { fields: [field.name] }
                 );
+            }
+            if (field.createOnly && operation === 'update') {
+                throw new ApiError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${field.name}. The field can be set only when the record is created.`, {
+                    fields: [field.name]
+                });
             }
             const coerced = coerceValue(field, value);
             if (field.type === 'reference' && coerced !== null) {

@@ -1,0 +1,13 @@
+import { OrgDouble } from './org-double/server.ts';
+import { seed } from './seed.ts';
+import { consoleOutput } from './lib/output.ts';
+const d = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin'] });
+const auth = { instanceUrl: d.url, accessToken: d.accessToken, label: 'org double', reauthenticate: 'restart' };
+const opts = { count: Number(process.argv[2] ?? 300), history: true, reset: false, dryRun: false, allowProduction: false, pollInterval: 5, now: new Date() };
+const r1 = await seed(auth, opts, consoleOutput(false));
+console.log(r1.failures.slice(0,3));
+const r2 = await seed(auth, opts, consoleOutput(false));
+console.log('leads', d.state.store.all('Lead').length, 'acc', d.state.store.all('Account').length, 'sla', d.state.store.all('Lead_SLA__c').length, 'cm', d.state.store.all('CampaignMember').length);
+const r3 = await seed(auth, { ...opts, reset: true }, consoleOutput(false));
+console.log('leads', d.state.store.all('Lead').length, 'acc', d.state.store.all('Account').length, 'sla', d.state.store.all('Lead_SLA__c').length, 'cm', d.state.store.all('CampaignMember').length, 'opp', d.state.store.all('Opportunity').length);
+await d.stop();
