@@ -127,6 +127,8 @@ export class BulkIngest {
     private process(state: OrgState, job: IngestJob): void {
         const { columns, rows } = parseCsv(job.csv);
         job.columns = columns;
+        // Deletes are applied together at the end: one pass to clear lookups instead of one per row.
+        const deletions: string[] = [];
         for (const row of rows) {
             try {
                 const record = toRecord(row);
@@ -142,7 +144,10 @@ export class BulkIngest {
                     state.store.update(job.object, id, record);
                 } else {
                     id = String(record.Id);
-                    state.store.delete(id);
+                    if (!state.store.find(id)) {
+                        throw new ApiError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+                    }
+                    deletions.push(id);
                 }
                 job.successful.push({ ...row, sf__Id: id, sf__Created: String(created) });
             } catch (error) {
@@ -153,6 +158,7 @@ export class BulkIngest {
                 job.failed.push({ ...row, sf__Id: '', sf__Error: `${error.errorCode}:${error.message}:${fields}` });
             }
         }
+        state.store.deleteMany(deletions.filter((id) => state.store.find(id)));
         job.state = 'JobComplete';
     }
 }

@@ -143,11 +143,23 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
         const allOrNone = body.allOrNone === true || request.query.get('allOrNone') === 'true';
         if (request.method === 'DELETE') {
             const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
-            return json(200, collection(state, allOrNone, ids.length, (index) => {
+            const deletable: string[] = [];
+            const results = collection(state, allOrNone, ids.length, (index) => {
                 const id = ids[index] ?? '';
-                store.delete(id);
+                const found = store.find(id);
+                if (!found) {
+                    throw new ApiError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+                }
+                if (found.object.readOnlyObject) {
+                    throw new ApiError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id: ${id}`);
+                }
+                deletable.push(id);
                 return { id, success: true, errors: [] };
-            }));
+            });
+            if (results.every((result) => result.success) || !allOrNone) {
+                store.deleteMany(deletable.filter((id) => store.find(id)));
+            }
+            return json(200, results);
         }
         const records = (body.records ?? []) as SObjectRecord[];
         if (third && fourth && request.method === 'PATCH') {

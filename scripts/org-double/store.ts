@@ -22,6 +22,10 @@ const CASCADES: Record<string, { object: string; field: string }[]> = {
     ]
 };
 
+function indexKey(object: string, field: string, value: unknown): string {
+    return `${object}|${field}|${String(value).toLowerCase()}`;
+}
+
 const CLOSED_STAGES: Record<string, { isWon: boolean }> = { 'Closed Won': { isWon: true }, 'Closed Lost': { isWon: false } };
 
 /** 15-character case-sensitive key of an Id (15- and 18-character forms name the same record). */
@@ -33,7 +37,9 @@ export class Store {
     readonly schema: Schema;
     readonly currentUserId: string;
     private readonly now: () => Date;
-    private readonly records = new Map<string, Map<string, SObjectRecord>>();
+    private records = new Map<string, Map<string, SObjectRecord>>();
+    /** Ids by "object|field|lower-case value" for external id and unique fields, and campaign memberships. */
+    private index = new Map<string, Set<string>>();
     private nextId = 1;
 
     constructor(schema: Schema, currentUserId: string, now: () => Date) {
@@ -87,6 +93,7 @@ export class Store {
         const object = this.object(objectName);
         const record: SObjectRecord = { Id: this.newId(object), CreatedDate: formatDateTime(this.now()), ...values };
         this.table(object.name).set(idKey(String(record.Id)), record);
+        this.addToIndex(object, record);
         return record;
     }
 
@@ -113,6 +120,7 @@ export class Store {
         this.checkUnique(object, record);
         this.derive(object, record);
         this.table(object.name).set(idKey(String(record.Id)), record);
+        this.addToIndex(object, record);
         return String(record.Id);
     }
 
@@ -130,7 +138,9 @@ export class Store {
         this.checkRequired(object, updated);
         this.checkUnique(object, updated);
         this.derive(object, updated);
+        this.removeFromIndex(object, record);
         Object.assign(record, updated);
+        this.addToIndex(object, record);
     }
 
     /** Upsert on an external id field (or Id): one match updates, none inserts, several fail. */
@@ -163,29 +173,61 @@ export class Store {
     }
 
     delete(id: string): void {
-        const found = this.find(id);
-        if (!found) {
-            throw new ApiError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
-        }
-        if (found.object.readOnlyObject) {
-            throw new ApiError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id: ${id}`);
-        }
-        this.table(found.object.name).delete(idKey(id));
-        for (const cascade of CASCADES[found.object.name] ?? []) {
-            for (const child of this.all(cascade.object)) {
-                if (typeof child[cascade.field] === 'string' && idKey(child[cascade.field] as string) === idKey(id)) {
-                    this.table(cascade.object).delete(idKey(String(child.Id)));
-                }
+        this.deleteMany([id]);
+    }
+
+    /**
+     * Deletes records with the platform's cascades (campaign memberships with their lead, contact
+     * or campaign; contacts and opportunities with their account) and clears lookups to them.
+     * Fails before deleting anything when one is missing or read-only.
+     */
+    deleteMany(ids: string[]): void {
+        for (const id of ids) {
+            const found = this.find(id);
+            if (!found) {
+                throw new ApiError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+            }
+            if (found.object.readOnlyObject) {
+                throw new ApiError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id: ${id}`);
             }
         }
-        // Lookups to the deleted record are cleared, as the platform does for optional lookups.
+        const deleted = new Set<string>();
+        const remove = (objectName: string, keys: string[]): void => {
+            const object = this.object(objectName);
+            const table = this.table(objectName);
+            const removed: string[] = [];
+            for (const key of keys) {
+                const record = table.get(key);
+                if (record) {
+                    this.removeFromIndex(object, record);
+                    table.delete(key);
+                    deleted.add(key);
+                    removed.push(key);
+                }
+            }
+            const gone = new Set(removed);
+            for (const cascade of CASCADES[objectName] ?? []) {
+                const children = this.all(cascade.object)
+                    .filter((child) => typeof child[cascade.field] === 'string' && gone.has(idKey(child[cascade.field] as string)))
+                    .map((child) => idKey(String(child.Id)));
+                if (children.length > 0) remove(cascade.object, children);
+            }
+        };
+        const byObject = new Map<string, string[]>();
+        for (const id of ids) {
+            const name = this.find(id)?.object.name;
+            if (name) byObject.set(name, [...(byObject.get(name) ?? []), idKey(id)]);
+        }
+        for (const [objectName, keys] of byObject) {
+            remove(objectName, keys);
+        }
+        // Lookups to deleted records are cleared, as the platform does for optional lookups.
         for (const [name, table] of this.records) {
-            const object = this.object(name);
-            const lookups = [...object.fields.values()].filter((field) => field.type === 'reference');
+            const lookups = [...this.object(name).fields.values()].filter((field) => field.type === 'reference');
             for (const record of table.values()) {
                 for (const lookup of lookups) {
                     const value = record[lookup.name];
-                    if (typeof value === 'string' && idKey(value) === idKey(id)) {
+                    if (typeof value === 'string' && deleted.has(idKey(value))) {
                         record[lookup.name] = null;
                     }
                 }
@@ -194,15 +236,14 @@ export class Store {
     }
 
     /** A copy of every record, for undoing an all-or-none call. */
-    snapshot(): Map<string, Map<string, SObjectRecord>> {
-        return structuredClone(this.records);
+    snapshot(): unknown {
+        return structuredClone({ records: this.records, index: this.index });
     }
 
-    restore(snapshot: Map<string, Map<string, SObjectRecord>>): void {
-        this.records.clear();
-        for (const [name, table] of snapshot) {
-            this.records.set(name, table);
-        }
+    restore(snapshot: unknown): void {
+        const copy = snapshot as { records: Map<string, Map<string, SObjectRecord>>; index: Map<string, Set<string>> };
+        this.records = copy.records;
+        this.index = copy.index;
     }
 
     /** Writes the conversion's read-only fields (only the convert operation may). */
@@ -234,6 +275,10 @@ export class Store {
         if (field.name === 'Id') {
             const record = this.table(object.name).get(idKey(String(value)));
             return record ? [record] : [];
+        }
+        if (field.externalId || field.unique) {
+            const ids = this.index.get(indexKey(object.name, field.name, value)) ?? new Set<string>();
+            return [...ids].map((id) => this.table(object.name).get(id)).filter((record): record is SObjectRecord => record !== undefined);
         }
         const wanted = String(value).toLowerCase();
         return [...this.table(object.name).values()].filter(
@@ -331,29 +376,54 @@ export class Store {
     }
 
     private checkUnique(object: SchemaObject, record: SObjectRecord): void {
-        const others = [...this.table(object.name).values()].filter((other) => other.Id !== record.Id);
-        for (const field of object.fields.values()) {
-            const value = record[field.name];
-            if (!(field.unique || field.externalId) || typeof value !== 'string') {
+        for (const [key, field] of this.indexEntries(object, record)) {
+            const clash = [...(this.index.get(key) ?? [])].find((id) => id !== idKey(String(record.Id)));
+            if (clash === undefined) {
                 continue;
             }
-            const clash = others.find((other) => typeof other[field.name] === 'string' && (other[field.name] as string).toLowerCase() === value.toLowerCase());
-            if (field.unique && clash) {
-                throw new ApiError(
-                    'DUPLICATE_VALUE',
-                    `duplicate value found: ${field.name} duplicates value on record with id: ${String(clash.Id)}`,
-                    { fields: [field.name] }
-                );
+            if (field === 'CampaignMember') {
+                throw new ApiError('DUPLICATE_VALUE', 'Already a campaign member.');
+            }
+            if (object.fields.get(field.toLowerCase())?.unique) {
+                throw new ApiError('DUPLICATE_VALUE', `duplicate value found: ${field} duplicates value on record with id: ${clash}`, {
+                    fields: [field]
+                });
+            }
+        }
+    }
+
+    /** The index keys of a record: [key, field name (or 'CampaignMember' for the membership pair)]. */
+    private indexEntries(object: SchemaObject, record: SObjectRecord): [string, string][] {
+        const entries: [string, string][] = [];
+        for (const field of object.fields.values()) {
+            const value = record[field.name];
+            if ((field.unique || field.externalId) && typeof value === 'string' && value !== '') {
+                entries.push([indexKey(object.name, field.name, value), field.name]);
             }
         }
         if (object.name === 'CampaignMember') {
-            const memberField = record.LeadId ? 'LeadId' : 'ContactId';
-            const clash = others.find(
-                (other) => other.CampaignId === record.CampaignId && other[memberField] !== null && other[memberField] === record[memberField]
-            );
-            if (clash) {
-                throw new ApiError('DUPLICATE_VALUE', 'Already a campaign member.');
+            const member = record.LeadId ?? record.ContactId;
+            if (typeof member === 'string' && typeof record.CampaignId === 'string') {
+                entries.push([indexKey('CampaignMember', 'member', `${idKey(record.CampaignId)}|${idKey(member)}`), 'CampaignMember']);
             }
+        }
+        return entries;
+    }
+
+    private addToIndex(object: SchemaObject, record: SObjectRecord): void {
+        for (const [key] of this.indexEntries(object, record)) {
+            let ids = this.index.get(key);
+            if (!ids) {
+                ids = new Set();
+                this.index.set(key, ids);
+            }
+            ids.add(idKey(String(record.Id)));
+        }
+    }
+
+    private removeFromIndex(object: SchemaObject, record: SObjectRecord): void {
+        for (const [key] of this.indexEntries(object, record)) {
+            this.index.get(key)?.delete(idKey(String(record.Id)));
         }
     }
 

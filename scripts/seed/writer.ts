@@ -3,7 +3,7 @@
  * API 2.0 ingest job (CSV) for large ones. Upsert on the seed key, or insert / delete.
  */
 type IngestOperation = 'insert' | 'upsert' | 'delete';
-import { toCsv } from '../lib/csv.ts';
+import { parseCsv, toCsv } from '../lib/csv.ts';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError } from '../lib/errors.ts';
 import type { FieldValue, SeedRecord } from './plan.ts';
@@ -76,13 +76,13 @@ async function viaBulk(org: OrgConnection, object: string, operation: IngestOper
     const info = job.getInfo();
     const failures: WriteFailure[] = [];
     if ((info.numberRecordsFailed ?? 0) > 0) {
-        for (const row of (await job.getFailedResults()) as unknown as Record<string, string>[]) {
+        for (const row of parseCsv(String(await job.getFailedResults(true))).rows) {
             failures.push({ key: row[keyField] ?? row.Id ?? '', error: row.sf__Error ?? 'failed' });
         }
     }
     const ids = new Map<string, string>();
     if (options.collectIds) {
-        for (const row of (await job.getSuccessfulResults()) as unknown as Record<string, string>[]) {
+        for (const row of parseCsv(String(await job.getSuccessfulResults(true))).rows) {
             ids.set(row[keyField] ?? '', row.sf__Id ?? '');
         }
     }
