@@ -11,16 +11,27 @@ import type { SObjectRecord } from './store.ts';
 const QUERY_PAGE_SIZE = 2000;
 const COLLECTION_LIMIT = 200;
 
+interface SaveError {
+    statusCode: string;
+    message: string;
+    fields: string[];
+}
+
 interface SaveResult {
     id: string | null;
     success: boolean;
     created?: boolean;
-    errors: ReturnType<ApiError['toJson']>[];
+    errors: SaveError[];
+}
+
+/** sObject Collections report per-record errors with `statusCode` (single-record calls use `errorCode`). */
+function saveError(error: ApiError): SaveError {
+    return { statusCode: error.errorCode, message: error.message, fields: error.fields };
 }
 
 function errorResult(error: unknown): SaveResult {
     if (error instanceof ApiError) {
-        return { id: null, success: false, errors: [error.toJson()] };
+        return { id: null, success: false, errors: [saveError(error)] };
     }
     throw error;
 }
@@ -57,7 +68,7 @@ function collection(state: OrgState, allOrNone: boolean, count: number, work: (i
     if (snapshot && results.some((result) => !result.success)) {
         state.store.restore(snapshot);
         const rolledBack = new ApiError('ALL_OR_NONE_OPERATION_ROLLED_BACK', 'Record rolled back because not all records were valid and the request was using AllOrNone header');
-        return results.map((result) => (result.success ? { id: null, success: false, errors: [rolledBack.toJson()] } : { ...result, id: null }));
+        return results.map((result) => (result.success ? { id: null, success: false, errors: [saveError(rolledBack)] } : { ...result, id: null }));
     }
     return results;
 }
