@@ -202,15 +202,17 @@ function responseHours(next: () => number, target: number): number {
 }
 
 function history(next: () => number, key: string, lead: SeedRecord, scores: Scores, options: PlanOptions): { stage: HistoryStage; clocks: Clock[]; conversion?: Conversion } {
-    const created = new Date(options.now.getTime() - between(next, 0, 90) * DAY);
     lead.Fit_Score__c = scores.fit;
     lead.Interest_Score__c = scores.interest;
+    const roll = next();
+    const goal: HistoryStage = roll < 0.15 ? 'MQL' : roll < 0.3 ? 'Recycled' : roll < 0.37 ? 'Disqualified' : roll < 0.52 ? 'SAL' : roll < 0.67 ? 'SQL' : 'Converted';
+    // Leads still waiting at a stage arrived recently; the rest are spread over 90 days.
+    const window = { MQL: 4, SAL: 12, SQL: 30 }[goal as 'MQL' | 'SAL' | 'SQL'] ?? 90;
+    const created = new Date(options.now.getTime() - between(next, 0, window) * DAY);
     if (scores.fit < 50 || scores.interest < 40) {
         lead.Lifecycle_Stage__c = 'Inquiry';
         return { stage: 'Inquiry', clocks: [] };
     }
-    const roll = next();
-    const goal: HistoryStage = roll < 0.15 ? 'MQL' : roll < 0.3 ? 'Recycled' : roll < 0.37 ? 'Disqualified' : roll < 0.52 ? 'SAL' : roll < 0.67 ? 'SQL' : 'Converted';
     const clocks: Clock[] = [];
     const mqlAt = new Date(created.getTime() + between(next, 0.1, 6) * HOUR);
     lead.MQL_Date__c = iso(mqlAt);
