@@ -18,7 +18,7 @@ import { loadSchema } from './schema.ts';
 import { addSetupData, type OrgProfile } from './setup.ts';
 import { handleMetadata, handlePartner, readEnvelope, soapFault } from './soap.ts';
 import { SoqlEngine } from './soql.ts';
-import { Store } from './store.ts';
+import { Store, type ValidationRule } from './store.ts';
 
 export interface OrgDoubleOptions extends Partial<OrgProfile> {
     projectDir?: string;
@@ -111,6 +111,11 @@ export class OrgDouble {
     /** Removes a field from the org (as if never deployed, or hidden by field-level security). */
     dropField(objectName: string, fieldName: string): void {
         this.state.store.object(objectName).fields.delete(fieldName.toLowerCase());
+    }
+
+    /** Adds a validation rule (saves of `object` fail with `message` when `failsWhen` holds). */
+    addValidationRule(rule: ValidationRule): void {
+        this.state.store.validationRules.push(rule);
     }
 
     /** Changes the org's LeadConvertSettings: map `inputField` to `outputField` of `outputObject`, or unmap it (null). */

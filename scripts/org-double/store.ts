@@ -11,6 +11,13 @@ import { coerceValue, formatDateTime } from './values.ts';
 
 export type SObjectRecord = Record<string, unknown>;
 
+/** A validation rule: the save fails with `message` when `failsWhen` holds for the record. */
+export interface ValidationRule {
+    object: string;
+    message: string;
+    failsWhen: (record: SObjectRecord) => boolean;
+}
+
 /** Child records removed with their parent (master-detail and the platform's standard cascades). */
 const CASCADES: Record<string, { object: string; field: string }[]> = {
     Lead: [{ object: 'CampaignMember', field: 'LeadId' }],
@@ -40,6 +47,7 @@ export class Store {
     private records = new Map<string, Map<string, SObjectRecord>>();
     /** Ids by "object|field|lower-case value" for external id and unique fields, and campaign memberships. */
     private index = new Map<string, Set<string>>();
+    readonly validationRules: ValidationRule[] = [];
     private nextId = 1;
 
     constructor(schema: Schema, currentUserId: string, now: () => Date) {
@@ -117,6 +125,7 @@ export class Store {
         record.Id = this.newId(object);
         record.CreatedDate = formatDateTime(this.now());
         this.checkRequired(object, record);
+        this.checkValidationRules(object, record);
         this.checkUnique(object, record);
         this.derive(object, record);
         this.table(object.name).set(idKey(String(record.Id)), record);
@@ -136,6 +145,7 @@ export class Store {
         const values = this.resolveInput(object, input, 'update');
         const updated = { ...record, ...values };
         this.checkRequired(object, updated);
+        this.checkValidationRules(object, updated);
         this.checkUnique(object, updated);
         this.derive(object, updated);
         this.removeFromIndex(object, record);
@@ -372,6 +382,13 @@ export class Store {
             throw new ApiError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, {
                 fields: missing
             });
+        }
+    }
+
+    private checkValidationRules(object: SchemaObject, record: SObjectRecord): void {
+        const rule = this.validationRules.find((item) => item.object === object.name && item.failsWhen(record));
+        if (rule) {
+            throw new ApiError('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message);
         }
     }
 
