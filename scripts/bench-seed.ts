@@ -10,21 +10,56 @@ import { formatTable, type Output } from './lib/output.ts';
 import { OrgDouble } from './org-double/server.ts';
 import { seed, type SeedOptions } from './seed.ts';
 
-const quiet: Output = { json: true, stdout: new Writable({ write: (_chunk, _encoding, done) => done() }), stderr: new Writable({ write: (_chunk, _encoding, done) => done() }) };
+const quiet: Output = {
+    json: true,
+    stdout: new Writable({
+        write: (_chunk, _encoding, done) => {
+            done();
+        }
+    }),
+    stderr: new Writable({
+        write: (_chunk, _encoding, done) => {
+            done();
+        }
+    })
+};
 
 async function measure(label: string, double: OrgDouble, options: SeedOptions): Promise<string[]> {
     const before = double.requestCount;
-    const report = await seed({ instanceUrl: double.url, accessToken: double.accessToken, label: 'org double', reauthenticate: '' }, options, quiet);
+    const report = await seed(
+        { instanceUrl: double.url, accessToken: double.accessToken, label: 'org double', reauthenticate: '' },
+        options,
+        quiet
+    );
     if (!report.ok) {
-        throw new Error(`${label} failed: ${report.failures.slice(0, 3).map((failure) => failure.error).join('; ')}`);
+        throw new Error(
+            `${label} failed: ${report.failures
+                .slice(0, 3)
+                .map((failure) => failure.error)
+                .join('; ')}`
+        );
     }
     const leads = report.objects.find((item) => item.object === 'Lead');
-    return [label, String((leads?.written ?? 0) + (leads?.skipped ?? 0)), String(report.apiCalls), String(double.requestCount - before), `${report.seconds.toFixed(1)} s`];
+    return [
+        label,
+        String((leads?.written ?? 0) + (leads?.skipped ?? 0)),
+        String(report.apiCalls),
+        String(double.requestCount - before),
+        `${report.seconds.toFixed(1)} s`
+    ];
 }
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' } } });
 const count = Number(values.count);
-const base: SeedOptions = { count, history: false, reset: false, dryRun: false, allowProduction: false, pollInterval: 10, now: new Date() };
+const base: SeedOptions = {
+    count,
+    history: false,
+    reset: false,
+    dryRun: false,
+    allowProduction: false,
+    pollInterval: 10,
+    now: new Date()
+};
 const rows: string[][] = [];
 let double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin'] });
 try {

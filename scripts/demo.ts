@@ -16,9 +16,29 @@ import { verifyConversion } from './verify-conversion.ts';
 export async function demo(count: number, output: Output): Promise<number> {
     const double = await OrgDouble.start({ isSandbox: true, assignedPermissionSets: ['Baton_Admin'] });
     try {
-        const auth: OrgAuth = { instanceUrl: double.url, accessToken: double.accessToken, label: `the local org double (${double.url})`, reauthenticate: 'Run the demo again.' };
-        say(output, `Started the local org double at ${double.url} (a test double built from this project's metadata; no Apex runs in it).\n`);
-        const seeded = await seed(auth, { count, history: true, reset: false, dryRun: false, allowProduction: false, pollInterval: 10, now: new Date() }, output);
+        const auth: OrgAuth = {
+            instanceUrl: double.url,
+            accessToken: double.accessToken,
+            label: `the local org double (${double.url})`,
+            reauthenticate: 'Run the demo again.'
+        };
+        say(
+            output,
+            `Started the local org double at ${double.url} (a test double built from this project's metadata; no Apex runs in it).\n`
+        );
+        const seeded = await seed(
+            auth,
+            {
+                count,
+                history: true,
+                reset: false,
+                dryRun: false,
+                allowProduction: false,
+                pollInterval: 10,
+                now: new Date()
+            },
+            output
+        );
         say(output, '');
         const verified = await verifyConversion(auth, { keep: false, allowProduction: false }, output);
         say(output, `\nFunnel of the seeded leads (cohort: leads that became MQL in the last 90 days)\n`);

@@ -72,7 +72,13 @@ export function parseSeedArgs(args: string[]): { targetOrg: string | undefined; 
 type SeedConfig = Awaited<ReturnType<typeof readSeedConfig>>;
 
 function planFor(options: SeedOptions, config: SeedConfig, userId?: string): SeedPlan {
-    return buildPlan({ count: options.count, history: options.history, now: options.now, ...config, ...(userId ? { userId } : {}) });
+    return buildPlan({
+        count: options.count,
+        history: options.history,
+        now: options.now,
+        ...config,
+        ...(userId ? { userId } : {})
+    });
 }
 
 export function describePlan(plan: SeedPlan): string {
@@ -83,13 +89,26 @@ export function describePlan(plan: SeedPlan): string {
         ['Lead_SLA__c', String(plan.slas.length), 'upsert on Baton_Seed_Key__c'],
         ['Lead conversion', String(plan.conversions.length), 'convertLead, then opportunity stage']
     ];
-    const quadrants = Object.entries(plan.quadrants).map(([name, count]) => `${name} ${count}`).join(', ');
-    const stages = Object.entries(plan.stages).map(([name, count]) => `${name} ${count}`).join(', ');
-    return [formatTable(['object', 'records', 'how'], rows), `quadrants: ${quadrants}`, ...(stages ? [`stages: ${stages}`] : [])].join('\n');
+    const quadrants = Object.entries(plan.quadrants)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ');
+    const stages = Object.entries(plan.stages)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ');
+    return [
+        formatTable(['object', 'records', 'how'], rows),
+        `quadrants: ${quadrants}`,
+        ...(stages ? [`stages: ${stages}`] : [])
+    ].join('\n');
 }
 
 function summaryTable(report: SeedReport): string {
-    const rows = report.objects.map((item) => [item.object, String(item.written), String(item.skipped), String(item.failed)]);
+    const rows = report.objects.map((item) => [
+        item.object,
+        String(item.written),
+        String(item.skipped),
+        String(item.failed)
+    ]);
     return [
         formatTable(['object', report.mode === 'reset' ? 'deleted' : 'written', 'skipped', 'failed'], rows),
         `API calls: ${report.apiCalls}   time: ${report.seconds.toFixed(1)} s`
@@ -131,7 +150,9 @@ export async function main(args: string[], output?: Output): Promise<number> {
         if (options.dryRun) {
             const plan = planFor(options, await readSeedConfig());
             if (out.json) {
-                out.stdout.write(`${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length } }, null, 2)}\n`);
+                out.stdout.write(
+                    `${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length } }, null, 2)}\n`
+                );
             } else {
                 say(out, `Dry run: nothing is written.\n${describePlan(plan)}`);
             }

@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from './lib/project.ts';
 import { readLeadConvertSettings } from './lib/projectMetadata.ts';
 import { checkConversionMappingOffline } from './verify/offline.ts';
 import { runVerify, type VerifyRunResult } from './verify/run.ts';
+import { asText } from './lib/text.ts';
 
 export interface VerifyReport extends VerifyRunResult {
     ok: boolean;
@@ -27,7 +28,7 @@ export interface VerifyReport extends VerifyRunResult {
 
 function show(value: unknown): string {
     if (value === null || value === undefined) return '—';
-    const text = String(value);
+    const text = asText(value);
     return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
@@ -43,14 +44,25 @@ export function formatVerifyReport(report: VerifyReport): string {
     lines.push(
         formatTable(
             ['field', 'source value', 'target', 'expected', 'actual', 'ok'],
-            report.rows.map((row) => [row.field, show(row.source), row.target, show(row.expected), show(row.actual), row.ok ? '✓' : `✗${row.note ? ` ${row.note}` : ''}`])
+            report.rows.map((row) => [
+                row.field,
+                show(row.source),
+                row.target,
+                show(row.expected),
+                show(row.actual),
+                row.ok ? '✓' : `✗${row.note ? ` ${row.note}` : ''}`
+            ])
         )
     );
     const failed = report.rows.filter((row) => !row.ok).length;
     lines.push('');
-    lines.push(`${report.rows.length - failed} of ${report.rows.length} checks passed; ${report.drift.length} mapping(s) drifted. API calls: ${report.apiCalls}, time: ${report.seconds.toFixed(1)} s`);
+    lines.push(
+        `${report.rows.length - failed} of ${report.rows.length} checks passed; ${report.drift.length} mapping(s) drifted. API calls: ${report.apiCalls}, time: ${report.seconds.toFixed(1)} s`
+    );
     if (report.left.length > 0) {
-        lines.push(`Left in the org${report.cleanupErrors.length > 0 ? ' (cleanup failed)' : ' (--keep)'}: ${report.left.join(', ')}`);
+        lines.push(
+            `Left in the org${report.cleanupErrors.length > 0 ? ' (cleanup failed)' : ' (--keep)'}: ${report.left.join(', ')}`
+        );
         lines.push(...report.cleanupErrors.map((error) => `  ${error}`));
     } else {
         lines.push('Cleaned up: every test record was deleted.');
@@ -58,12 +70,21 @@ export function formatVerifyReport(report: VerifyReport): string {
     return lines.join('\n');
 }
 
-export async function verifyConversion(auth: OrgAuth, options: { keep: boolean; allowProduction: boolean }, output: Output): Promise<VerifyReport> {
+export async function verifyConversion(
+    auth: OrgAuth,
+    options: { keep: boolean; allowProduction: boolean },
+    output: Output
+): Promise<VerifyReport> {
     const started = performance.now();
     const org = await connect(auth);
     say(output, `Verifying lead conversion in ${org.label}`);
     const { settings } = await readLeadConvertSettings(PROJECT_ROOT);
-    const result = await runVerify(org, { projectSettings: settings, keep: options.keep, allowProduction: options.allowProduction, runId: randomBytes(3).toString('hex').toUpperCase() });
+    const result = await runVerify(org, {
+        projectSettings: settings,
+        keep: options.keep,
+        allowProduction: options.allowProduction,
+        runId: randomBytes(3).toString('hex').toUpperCase()
+    });
     const report: VerifyReport = {
         ...result,
         ok: result.drift.length === 0 && result.rows.every((row) => row.ok) && result.cleanupErrors.length === 0,
@@ -81,7 +102,12 @@ async function offline(output: Output): Promise<number> {
         output.stdout.write(`${JSON.stringify({ ok: report.issues.length === 0, ...report }, null, 2)}\n`);
     } else {
         say(output, `${report.file}: ${report.mappings} field mappings checked against the project's metadata`);
-        say(output, report.issues.length === 0 ? '✓ every mapping has a compatible target (type, length, digits, picklist values)' : report.issues.map((issue) => `✗ ${issue.mapping}: ${issue.problem}`).join('\n'));
+        say(
+            output,
+            report.issues.length === 0
+                ? '✓ every mapping has a compatible target (type, length, digits, picklist values)'
+                : report.issues.map((issue) => `✗ ${issue.mapping}: ${issue.problem}`).join('\n')
+        );
     }
     return report.issues.length === 0 ? 0 : 1;
 }
@@ -103,7 +129,11 @@ export async function main(args: string[], output?: Output): Promise<number> {
         if (values.offline) {
             return await offline(out);
         }
-        const report = await verifyConversion(await resolveAuth(values['target-org']), { keep: values.keep, allowProduction: values['allow-production'] }, out);
+        const report = await verifyConversion(
+            await resolveAuth(values['target-org']),
+            { keep: values.keep, allowProduction: values['allow-production'] },
+            out
+        );
         if (out.json) {
             out.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         }

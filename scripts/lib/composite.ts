@@ -7,7 +7,10 @@ export interface SubResponse {
     body: unknown;
 }
 
-export async function compositeGet(org: OrgConnection, urls: Record<string, string>): Promise<Record<string, SubResponse>> {
+export async function compositeGet(
+    org: OrgConnection,
+    urls: Record<string, string>
+): Promise<Record<string, SubResponse>> {
     const version = org.conn.version;
     const compositeRequest = Object.entries(urls).map(([referenceId, url]) => ({
         method: 'GET',

@@ -27,14 +27,21 @@ export interface OrgConnection {
 }
 
 /** Reads a CLI authorisation; replaced in tests. */
-export type CliAuthReader = (targetOrg: string) => Promise<{ instanceUrl: string; accessToken: string; username: string }>;
+export type CliAuthReader = (
+    targetOrg: string
+) => Promise<{ instanceUrl: string; accessToken: string; username: string }>;
 
 export const readCliAuth: CliAuthReader = async (targetOrg) => {
     try {
-        return await sf<{ instanceUrl: string; accessToken: string; username: string }>(['org', 'display', '--target-org', targetOrg], process.cwd());
+        return await sf<{ instanceUrl: string; accessToken: string; username: string }>(
+            ['org', 'display', '--target-org', targetOrg],
+            process.cwd()
+        );
     } catch (error) {
         const message = (error as Error).message;
-        if (/No authorization information found|NamedOrgNotFound|No org configuration found|no such org/i.test(message)) {
+        if (
+            /No authorization information found|NamedOrgNotFound|No org configuration found|no such org/i.test(message)
+        ) {
             throw new ScriptError(
                 `Unknown org "${targetOrg}": the Salesforce CLI has no authorisation with that alias or username.`,
                 `See your orgs with "sf org list"; log in with "sf org login web --alias ${targetOrg}" (add --instance-url https://test.salesforce.com for a sandbox).`,
@@ -42,9 +49,17 @@ export const readCliAuth: CliAuthReader = async (targetOrg) => {
             );
         }
         if (/expired|invalid_grant|refresh/i.test(message)) {
-            throw new ScriptError(`The stored login for "${targetOrg}" has expired.`, `Log in again: sf org login web --alias ${targetOrg}`, { cause: error });
+            throw new ScriptError(
+                `The stored login for "${targetOrg}" has expired.`,
+                `Log in again: sf org login web --alias ${targetOrg}`,
+                { cause: error }
+            );
         }
-        throw new ScriptError(`Could not read the Salesforce CLI authorisation for "${targetOrg}": ${message}`, undefined, { cause: error });
+        throw new ScriptError(
+            `Could not read the Salesforce CLI authorisation for "${targetOrg}": ${message}`,
+            undefined,
+            { cause: error }
+        );
     }
 };
 
@@ -65,7 +80,12 @@ export async function resolveAuth(
     const instanceUrl = env.SF_INSTANCE_URL;
     const accessToken = env.SF_ACCESS_TOKEN;
     if (instanceUrl && accessToken) {
-        return { instanceUrl, accessToken, label: instanceUrl, reauthenticate: 'Set SF_ACCESS_TOKEN to a fresh access token.' };
+        return {
+            instanceUrl,
+            accessToken,
+            label: instanceUrl,
+            reauthenticate: 'Set SF_ACCESS_TOKEN to a fresh access token.'
+        };
     }
     throw new ScriptError(
         'No org given.',
@@ -75,7 +95,11 @@ export async function resolveAuth(
 
 export async function connect(auth: OrgAuth): Promise<OrgConnection> {
     const { sourceApiVersion } = await readSfdxProject();
-    const conn = new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version: sourceApiVersion });
+    const conn = new Connection({
+        instanceUrl: auth.instanceUrl,
+        accessToken: auth.accessToken,
+        version: sourceApiVersion
+    });
     let calls = 0;
     // jsforce sends REST, Bulk and SOAP requests through one transport; counting there counts them all.
     const transport = (conn as unknown as { _transport: { httpRequest: (...args: unknown[]) => unknown } })._transport;

@@ -20,7 +20,7 @@ export function parseCsv(text: string): { columns: string[]; rows: Record<string
     let value = '';
     let quoted = false;
     for (let index = 0; index < text.length; index++) {
-        const char = text[index];
+        const char = text.charAt(index);
         if (quoted) {
             if (char === '"' && text[index + 1] === '"') {
                 value += '"';

@@ -21,7 +21,16 @@ interface ApiFailure {
     cause?: unknown;
 }
 
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'EPIPE'];
+const NETWORK_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'EPIPE'
+];
 
 function networkCode(error: ApiFailure | undefined, depth = 0): string | undefined {
     if (!error || depth > 4) {
@@ -46,7 +55,11 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
     const code = failure.errorCode ?? failure.name ?? '';
     const message = failure.message ?? String(error);
     if (/INVALID_SESSION_ID/.test(code) || /INVALID_SESSION_ID|Session expired or invalid/.test(message)) {
-        return new ScriptError(`The session for ${orgLabel} has expired or was revoked (INVALID_SESSION_ID).`, reauthenticate, { cause: error });
+        return new ScriptError(
+            `The session for ${orgLabel} has expired or was revoked (INVALID_SESSION_ID).`,
+            reauthenticate,
+            { cause: error }
+        );
     }
     const network = networkCode(failure);
     if (network) {
@@ -57,14 +70,24 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
         );
     }
     if (/FIELD_CUSTOM_VALIDATION_EXCEPTION/.test(code + message)) {
-        return new ScriptError(`A validation rule in ${orgLabel} rejected a record: ${message}`, 'Relax or deactivate the rule for this user, or fix the data it names.', {
-            cause: error
-        });
+        return new ScriptError(
+            `A validation rule in ${orgLabel} rejected a record: ${message}`,
+            'Relax or deactivate the rule for this user, or fix the data it names.',
+            {
+                cause: error
+            }
+        );
     }
     if (/INSUFFICIENT_ACCESS|NOT_ACCESSIBLE|API_DISABLED_FOR_ORG|FUNCTIONALITY_NOT_ENABLED/.test(code + message)) {
-        return new ScriptError(`${orgLabel} refused the call for lack of permission: ${message}`, 'Assign the Baton_Admin permission set (sf org assign permset --name Baton_Admin) or use an administrator.', {
-            cause: error
-        });
+        return new ScriptError(
+            `${orgLabel} refused the call for lack of permission: ${message}`,
+            'Assign the Baton_Admin permission set (sf org assign permset --name Baton_Admin) or use an administrator.',
+            {
+                cause: error
+            }
+        );
     }
-    return new ScriptError(`${orgLabel} answered with an error: ${code ? `${code}: ` : ''}${message}`, undefined, { cause: error });
+    return new ScriptError(`${orgLabel} answered with an error: ${code ? `${code}: ` : ''}${message}`, undefined, {
+        cause: error
+    });
 }

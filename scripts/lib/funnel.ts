@@ -36,7 +36,9 @@ export function computeFunnel(leads: FunnelLead[], clocks: FunnelClock[], wonOpp
         sal: mqls.filter((lead) => lead.SAL_Date__c).length,
         sql: mqls.filter((lead) => lead.SQL_Date__c).length,
         opportunities: mqls.filter((lead) => lead.ConvertedOpportunityId).length,
-        won: mqls.filter((lead) => lead.ConvertedOpportunityId && wonOpportunityIds.has(lead.ConvertedOpportunityId.slice(0, 15))).length,
+        won: mqls.filter(
+            (lead) => lead.ConvertedOpportunityId && wonOpportunityIds.has(lead.ConvertedOpportunityId.slice(0, 15))
+        ).length,
         sla: {},
         rejectionReasons: {}
     };
@@ -48,7 +50,8 @@ export function computeFunnel(leads: FunnelLead[], clocks: FunnelClock[], wonOpp
     }
     for (const lead of mqls) {
         if (lead.Rejection_Reason__c) {
-            funnel.rejectionReasons[lead.Rejection_Reason__c] = (funnel.rejectionReasons[lead.Rejection_Reason__c] ?? 0) + 1;
+            funnel.rejectionReasons[lead.Rejection_Reason__c] =
+                (funnel.rejectionReasons[lead.Rejection_Reason__c] ?? 0) + 1;
         }
     }
     return funnel;
@@ -71,7 +74,13 @@ export function formatFunnel(funnel: Funnel): string {
     );
     const sla = formatTable(
         ['SLA clock', 'met', 'breached', 'open', 'compliance'],
-        Object.entries(funnel.sla).map(([stage, counts]) => [stage, String(counts.met), String(counts.breached), String(counts.open), rate(counts.met, counts.met + counts.breached)])
+        Object.entries(funnel.sla).map(([stage, counts]) => [
+            stage,
+            String(counts.met),
+            String(counts.breached),
+            String(counts.open),
+            rate(counts.met, counts.met + counts.breached)
+        ])
     );
     const reasons = Object.entries(funnel.rejectionReasons)
         .sort((a, b) => b[1] - a[1])
@@ -84,15 +93,25 @@ export function formatFunnel(funnel: Funnel): string {
 export async function readFunnel(org: OrgConnection): Promise<Funnel> {
     try {
         const leads = await org.conn
-            .query<FunnelLead & Record<string, unknown>>('SELECT MQL_Date__c, SAL_Date__c, SQL_Date__c, ConvertedOpportunityId, Rejection_Reason__c FROM Lead WHERE Baton_Seed_Key__c != null AND MQL_Date__c != null')
+            .query<FunnelLead & Record<string, unknown>>(
+                'SELECT MQL_Date__c, SAL_Date__c, SQL_Date__c, ConvertedOpportunityId, Rejection_Reason__c FROM Lead WHERE Baton_Seed_Key__c != null AND MQL_Date__c != null'
+            )
             .run({ autoFetch: true, maxFetch: 1_000_000 });
         const clocks = await org.conn
-            .query<FunnelClock & Record<string, unknown>>('SELECT Stage__c, Status__c FROM Lead_SLA__c WHERE Baton_Seed_Key__c != null')
+            .query<FunnelClock & Record<string, unknown>>(
+                'SELECT Stage__c, Status__c FROM Lead_SLA__c WHERE Baton_Seed_Key__c != null'
+            )
             .run({ autoFetch: true, maxFetch: 1_000_000 });
         const won = await org.conn
-            .query<{ Id: string }>('SELECT Id FROM Opportunity WHERE IsWon = true AND Id IN (SELECT ConvertedOpportunityId FROM Lead WHERE Baton_Seed_Key__c != null)')
+            .query<{ Id: string }>(
+                'SELECT Id FROM Opportunity WHERE IsWon = true AND Id IN (SELECT ConvertedOpportunityId FROM Lead WHERE Baton_Seed_Key__c != null)'
+            )
             .run({ autoFetch: true, maxFetch: 1_000_000 });
-        return computeFunnel(leads.records, clocks.records, new Set(won.records.map((record) => record.Id.slice(0, 15))));
+        return computeFunnel(
+            leads.records,
+            clocks.records,
+            new Set(won.records.map((record) => record.Id.slice(0, 15)))
+        );
     } catch (error) {
         throw explainError(error, org.label, org.reauthenticate);
     }

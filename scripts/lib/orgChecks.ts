@@ -79,7 +79,10 @@ export function checkMetadata(
         );
     }
     if (denied.length > 0) {
-        throw new ScriptError(`Your user in ${orgLabel} lacks permission to ${denied.join(', ')}.`, 'Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.');
+        throw new ScriptError(
+            `Your user in ${orgLabel} lacks permission to ${denied.join(', ')}.`,
+            'Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.'
+        );
     }
 }
 
@@ -97,7 +100,9 @@ export async function checkBypassPermission(org: OrgConnection, userId: string):
         const carriers = await org.conn.query<{ Parent: { Name: string } | null }>(
             `SELECT Parent.Name FROM SetupEntityAccess WHERE SetupEntityId IN (SELECT Id FROM CustomPermission WHERE DeveloperName = '${permission}')`
         );
-        const names = carriers.records.map((record) => record.Parent?.Name).filter((name): name is string => Boolean(name));
+        const names = carriers.records
+            .map((record) => record.Parent?.Name)
+            .filter((name): name is string => Boolean(name));
         throw new ScriptError(
             `Writing lead history needs the ${permission} custom permission, so Baton's automation does not recompute the backdated stages; your user in ${org.label} does not have it.`,
             `Assign a permission set that grants it (${names.length > 0 ? names.join(', ') : 'Baton_Admin'}): sf org assign permset --name ${names[0] ?? 'Baton_Admin'} --target-org <org>`

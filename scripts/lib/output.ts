@@ -21,8 +21,14 @@ export function say(output: Output, line: string): void {
 }
 
 export function formatTable(headers: string[], rows: string[][]): string {
-    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+    const widths = headers.map((header, column) =>
+        Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length))
+    );
+    const line = (cells: string[]): string =>
+        cells
+            .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+            .join('  ')
+            .trimEnd();
     return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
@@ -46,7 +52,9 @@ export function progressBar(output: Output, label: string, total: number): Progr
             if (percent === last) return;
             last = percent;
             const filled = Math.round(percent / 4);
-            stream.write(`\r${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% (${done}/${total})`);
+            stream.write(
+                `\r${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% (${done}/${total})`
+            );
         },
         finish(): void {
             stream.write(tty ? '\n' : `${label}: done\n`);
@@ -57,7 +65,9 @@ export function progressBar(output: Output, label: string, total: number): Progr
 /** Prints a failure (with its hint) and sets the exit code; used by every script's entry point. */
 export function reportFailure(output: Output, error: unknown): void {
     if (output.json) {
-        output.stdout.write(`${JSON.stringify({ ok: false, error: (error as Error).message, hint: error instanceof ScriptError ? error.hint : undefined }, null, 2)}\n`);
+        output.stdout.write(
+            `${JSON.stringify({ ok: false, error: (error as Error).message, hint: error instanceof ScriptError ? error.hint : undefined }, null, 2)}\n`
+        );
     }
     output.stderr.write(`✗ ${(error as Error).message}\n`);
     if (error instanceof ScriptError && error.hint) {

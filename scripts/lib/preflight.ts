@@ -7,7 +7,13 @@ import type { DescribeSObjectResult } from 'jsforce';
 import { compositeGet, subError } from './composite.ts';
 import type { OrgConnection } from './connection.ts';
 import { explainError, ScriptError } from './errors.ts';
-import { checkMetadata, checkNotProduction, ORGANIZATION_QUERY, type MetadataRequirement, type OrganizationInfo } from './orgChecks.ts';
+import {
+    checkMetadata,
+    checkNotProduction,
+    ORGANIZATION_QUERY,
+    type MetadataRequirement,
+    type OrganizationInfo
+} from './orgChecks.ts';
 
 export interface PreflightOptions {
     requirements: MetadataRequirement[];
@@ -64,7 +70,7 @@ export async function preflight(org: OrgConnection, options: PreflightOptions): 
         const records = [...body.records];
         try {
             while (!body.done && body.nextRecordsUrl) {
-                body = (await org.conn.queryMore(body.nextRecordsUrl)) as unknown as QueryBody;
+                body = await org.conn.queryMore(body.nextRecordsUrl);
                 records.push(...body.records);
             }
         } catch (error) {

@@ -87,7 +87,9 @@ export class BulkIngest {
                 this.process(state, job);
                 return json(200, { ...this.info(job), state: 'UploadComplete' });
             } else {
-                throw new ApiError('INVALIDJOBSTATE', `Cannot move job from ${job.state} to ${wanted}`, { status: 409 });
+                throw new ApiError('INVALIDJOBSTATE', `Cannot move job from ${job.state} to ${wanted}`, {
+                    status: 409
+                });
             }
             return json(200, this.info(job));
         }
@@ -99,15 +101,25 @@ export class BulkIngest {
             return { status: 204 };
         }
         if (request.method === 'GET' && resource === 'successfulResults') {
-            return { status: 200, contentType: 'text/csv', text: toCsv(['sf__Id', 'sf__Created', ...job.columns], job.successful) };
+            return {
+                status: 200,
+                contentType: 'text/csv',
+                text: toCsv(['sf__Id', 'sf__Created', ...job.columns], job.successful)
+            };
         }
         if (request.method === 'GET' && resource === 'failedResults') {
-            return { status: 200, contentType: 'text/csv', text: toCsv(['sf__Id', 'sf__Error', ...job.columns], job.failed) };
+            return {
+                status: 200,
+                contentType: 'text/csv',
+                text: toCsv(['sf__Id', 'sf__Error', ...job.columns], job.failed)
+            };
         }
         if (request.method === 'GET' && resource === 'unprocessedrecords') {
             return { status: 200, contentType: 'text/csv', text: toCsv(job.columns, []) };
         }
-        throw new ApiError('NOT_FOUND', `The org double does not serve ${request.method} ${request.path}`, { status: 404 });
+        throw new ApiError('NOT_FOUND', `The org double does not serve ${request.method} ${request.path}`, {
+            status: 404
+        });
     }
 
     private info(job: IngestJob): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { ApiError } from './apiError.ts';
 import { describeObject } from './describe.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
 import type { SObjectRecord } from './store.ts';
+import { asText } from '../lib/text.ts';
 
 const QUERY_PAGE_SIZE = 2000;
 const COLLECTION_LIMIT = 200;
@@ -42,20 +43,40 @@ function errorResponse(error: ApiError): DoubleResponse {
 
 function checkDuplicates(state: OrgState, request: DoubleRequest, objectName: string, record: SObjectRecord): void {
     const allowSave = /allowSave=true/i.test(String(request.headers['sforce-duplicate-rule-header'] ?? ''));
-    if (!state.duplicateRules || allowSave || !['Lead', 'Contact'].includes(objectName) || typeof record.Email !== 'string') {
+    if (
+        !state.duplicateRules ||
+        allowSave ||
+        !['Lead', 'Contact'].includes(objectName) ||
+        typeof record.Email !== 'string'
+    ) {
         return;
     }
     const email = record.Email.toLowerCase();
-    const twin = state.store.all(objectName).find((other) => typeof other.Email === 'string' && other.Email.toLowerCase() === email && other.Id !== record.Id);
+    const twin = state.store
+        .all(objectName)
+        .find(
+            (other) => typeof other.Email === 'string' && other.Email.toLowerCase() === email && other.Id !== record.Id
+        );
     if (twin) {
-        throw new ApiError('DUPLICATES_DETECTED', `Use one of these records? (duplicate rule: ${objectName} with the same email, ${String(twin.Id)})`);
+        throw new ApiError(
+            'DUPLICATES_DETECTED',
+            `Use one of these records? (duplicate rule: ${objectName} with the same email, ${String(twin.Id)})`
+        );
     }
 }
 
 /** Runs `work` for each record; with allOrNone the whole call is undone when one fails. */
-function collection(state: OrgState, allOrNone: boolean, count: number, work: (index: number) => SaveResult): SaveResult[] {
+function collection(
+    state: OrgState,
+    allOrNone: boolean,
+    count: number,
+    work: (index: number) => SaveResult
+): SaveResult[] {
     if (count > COLLECTION_LIMIT) {
-        throw new ApiError('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`);
+        throw new ApiError(
+            'EXCEEDED_ID_LIMIT',
+            `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`
+        );
     }
     const snapshot = allOrNone ? state.store.snapshot() : undefined;
     const results = Array.from({ length: count }, (_, index) => {
@@ -67,8 +88,13 @@ function collection(state: OrgState, allOrNone: boolean, count: number, work: (i
     });
     if (snapshot && results.some((result) => !result.success)) {
         state.store.restore(snapshot);
-        const rolledBack = new ApiError('ALL_OR_NONE_OPERATION_ROLLED_BACK', 'Record rolled back because not all records were valid and the request was using AllOrNone header');
-        return results.map((result) => (result.success ? { id: null, success: false, errors: [saveError(rolledBack)] } : { ...result, id: null }));
+        const rolledBack = new ApiError(
+            'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+            'Record rolled back because not all records were valid and the request was using AllOrNone header'
+        );
+        return results.map((result) =>
+            result.success ? { id: null, success: false, errors: [saveError(rolledBack)] } : { ...result, id: null }
+        );
     }
     return results;
 }
@@ -82,7 +108,13 @@ function recordType(record: SObjectRecord, fallback?: string): string {
     return type;
 }
 
-function queryPage(state: OrgState, records: SObjectRecord[], totalSize: number, offset: number, soql: string): DoubleResponse {
+function queryPage(
+    state: OrgState,
+    records: SObjectRecord[],
+    totalSize: number,
+    offset: number,
+    soql: string
+): DoubleResponse {
     const end = offset + QUERY_PAGE_SIZE;
     const done = end >= records.length;
     const body: Record<string, unknown> = { totalSize, done, records: records.slice(offset, end) };
@@ -112,7 +144,10 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
 
     if (head === 'query' && request.method === 'GET') {
         if (second) {
-            const { soql, offset } = JSON.parse(Buffer.from(second, 'base64url').toString('utf8')) as { soql: string; offset: number };
+            const { soql, offset } = JSON.parse(Buffer.from(second, 'base64url').toString('utf8')) as {
+                soql: string;
+                offset: number;
+            };
             const result = state.soql.run(soql);
             return queryPage(state, result.records, result.totalSize, offset, soql);
         }
@@ -162,7 +197,10 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
                     throw new ApiError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
                 }
                 if (found.object.readOnlyObject) {
-                    throw new ApiError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id: ${id}`);
+                    throw new ApiError(
+                        'INSUFFICIENT_ACCESS_OR_READONLY',
+                        `insufficient access rights on object id: ${id}`
+                    );
                 }
                 deletable.push(id);
                 return { id, success: true, errors: [] };
@@ -174,35 +212,49 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
         }
         const records = (body.records ?? []) as SObjectRecord[];
         if (third && fourth && request.method === 'PATCH') {
-            return json(200, collection(state, allOrNone, records.length, (index) => {
-                const record = records[index] ?? {};
-                recordType(record, third);
-                checkDuplicates(state, request, store.object(third).name, record);
-                const { id, created } = store.upsert(third, fourth, record);
-                return { id, success: true, created, errors: [] };
-            }));
+            return json(
+                200,
+                collection(state, allOrNone, records.length, (index) => {
+                    const record = records[index] ?? {};
+                    recordType(record, third);
+                    checkDuplicates(state, request, store.object(third).name, record);
+                    const { id, created } = store.upsert(third, fourth, record);
+                    return { id, success: true, created, errors: [] };
+                })
+            );
         }
         if (!third && request.method === 'POST') {
-            return json(200, collection(state, allOrNone, records.length, (index) => {
-                const record = records[index] ?? {};
-                const type = recordType(record);
-                checkDuplicates(state, request, store.object(type).name, record);
-                return { id: store.insert(type, record), success: true, errors: [] };
-            }));
+            return json(
+                200,
+                collection(state, allOrNone, records.length, (index) => {
+                    const record = records[index] ?? {};
+                    const type = recordType(record);
+                    checkDuplicates(state, request, store.object(type).name, record);
+                    return { id: store.insert(type, record), success: true, errors: [] };
+                })
+            );
         }
         if (!third && request.method === 'PATCH') {
-            return json(200, collection(state, allOrNone, records.length, (index) => {
-                const record = records[index] ?? {};
-                const id = String(record.id ?? record.Id ?? '');
-                const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id'));
-                store.update(recordType(record), id, rest);
-                return { id, success: true, errors: [] };
-            }));
+            return json(
+                200,
+                collection(state, allOrNone, records.length, (index) => {
+                    const record = records[index] ?? {};
+                    const id = asText(record.id ?? record.Id);
+                    const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id'));
+                    store.update(recordType(record), id, rest);
+                    return { id, success: true, errors: [] };
+                })
+            );
         }
     }
 
     if (head === 'composite' && !second && request.method === 'POST') {
-        const subrequests = (body.compositeRequest ?? []) as { method: string; url: string; referenceId: string; body?: unknown }[];
+        const subrequests = (body.compositeRequest ?? []) as {
+            method: string;
+            url: string;
+            referenceId: string;
+            body?: unknown;
+        }[];
         if (subrequests.length > 25) {
             throw new ApiError('INVALID_INPUT', 'A composite request may hold at most 25 subrequests');
         }
@@ -216,7 +268,12 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
                 headers: request.headers,
                 body: sub.body === undefined ? '' : JSON.stringify(sub.body)
             });
-            return { body: response.json ?? null, httpHeaders: {}, httpStatusCode: response.status, referenceId: sub.referenceId };
+            return {
+                body: response.json ?? null,
+                httpHeaders: {},
+                httpStatusCode: response.status,
+                referenceId: sub.referenceId
+            };
         });
         return json(200, { compositeResponse });
     }

@@ -112,7 +112,10 @@ export async function loadSchema(projectDir: string = PROJECT_ROOT): Promise<Sch
         }
         const isMetadataType = object.name.endsWith('__mdt');
         const extraFields = isMetadataType
-            ? [systemField('DeveloperName', 'string', { length: 40 }), systemField('MasterLabel', 'string', { length: 40 })]
+            ? [
+                  systemField('DeveloperName', 'string', { length: 40 }),
+                  systemField('MasterLabel', 'string', { length: 40 })
+              ]
             : [];
         schema.set(object.name.toLowerCase(), {
             name: object.name,

@@ -95,7 +95,12 @@ export class OrgDouble {
 
     async stop(): Promise<void> {
         this.server.closeAllConnections();
-        await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+            this.server.close((error) => {
+                if (error) reject(error);
+                else resolve();
+            })
+        );
     }
 
     /** The `n`th request from now (1 = the next one) fails with a server error or a dropped connection. */
@@ -144,11 +149,15 @@ export class OrgDouble {
             return;
         }
         const reply = fault
-            ? { status: fault.status ?? 503, json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }] }
+            ? {
+                  status: fault.status ?? 503,
+                  json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }]
+              }
             : this.dispatch(request, url, Buffer.concat(chunks).toString('utf8'));
         const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
         const headers: Record<string, string> = {
-            'content-type': reply.contentType ?? (reply.json === undefined ? 'text/plain' : 'application/json;charset=UTF-8')
+            'content-type':
+                reply.contentType ?? (reply.json === undefined ? 'text/plain' : 'application/json;charset=UTF-8')
         };
         response.writeHead(reply.status, headers);
         response.end(reply.status === 204 ? undefined : body);
@@ -162,16 +171,29 @@ export class OrgDouble {
             if (this.sessionExpired || envelope.sessionId !== this.accessToken) {
                 return soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
             }
-            return soap[1] === 'u' ? handlePartner(this.state, envelope.method, envelope.call) : handleMetadata(this.state, envelope.method, envelope.call);
+            return soap[1] === 'u'
+                ? handlePartner(this.state, envelope.method, envelope.call)
+                : handleMetadata(this.state, envelope.method, envelope.call);
         }
         if (this.sessionExpired || request.headers.authorization !== `Bearer ${this.accessToken}`) {
             return { status: 401, json: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }] };
         }
         const rest = /^\/services\/data\/v([\d.]+)\/(.*)$/.exec(url.pathname);
         if (!rest) {
-            return { status: 404, json: [{ errorCode: 'NOT_FOUND', message: `The org double does not serve ${url.pathname}` }] };
+            return {
+                status: 404,
+                json: [{ errorCode: 'NOT_FOUND', message: `The org double does not serve ${url.pathname}` }]
+            };
         }
-        const doubleRequest: DoubleRequest = { method, path: rest[2] ?? '', query: url.searchParams, headers: request.headers, body };
-        return doubleRequest.path.startsWith('jobs/ingest') ? this.bulk.handle(this.state, doubleRequest) : handleRest(this.state, doubleRequest);
+        const doubleRequest: DoubleRequest = {
+            method,
+            path: rest[2] ?? '',
+            query: url.searchParams,
+            headers: request.headers,
+            body
+        };
+        return doubleRequest.path.startsWith('jobs/ingest')
+            ? this.bulk.handle(this.state, doubleRequest)
+            : handleRest(this.state, doubleRequest);
     }
 }

@@ -40,7 +40,9 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
         Name: 'Baton Org Double',
         IsSandbox: profile.isSandbox,
         OrganizationType: 'Developer Edition',
-        TrialExpirationDate: profile.scratch ? new Date(now.getTime() + 30 * 86_400_000).toISOString().replace('Z', '+0000') : null,
+        TrialExpirationDate: profile.scratch
+            ? new Date(now.getTime() + 30 * 86_400_000).toISOString().replace('Z', '+0000')
+            : null,
         InstanceName: 'LOCAL'
     });
     store.addSystemRecord('User', {
@@ -53,33 +55,54 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
         store.addSystemRecord('LeadStatus', { ...status, MasterLabel: status.ApiName, SortOrder: index + 1 });
     });
     STAGES.forEach(([name, closed, won], index) => {
-        store.addSystemRecord('OpportunityStage', { MasterLabel: name, ApiName: name, IsActive: true, IsClosed: closed, IsWon: won, SortOrder: index + 1 });
+        store.addSystemRecord('OpportunityStage', {
+            MasterLabel: name,
+            ApiName: name,
+            IsActive: true,
+            IsClosed: closed,
+            IsWon: won,
+            SortOrder: index + 1
+        });
     });
     const permissions = await readProjectPermissions(projectDir);
     const permissionIds = new Map<string, string>();
     for (const name of permissions.customPermissions) {
-        permissionIds.set(name, String(store.addSystemRecord('CustomPermission', { DeveloperName: name, MasterLabel: name }).Id));
+        permissionIds.set(
+            name,
+            String(store.addSystemRecord('CustomPermission', { DeveloperName: name, MasterLabel: name }).Id)
+        );
     }
     for (const permissionSet of permissions.permissionSets) {
         const permissionSetId = String(store.addSystemRecord('PermissionSet', { Name: permissionSet.name }).Id);
         for (const name of permissionSet.customPermissions) {
             const entityId = permissionIds.get(name);
             if (entityId) {
-                store.addSystemRecord('SetupEntityAccess', { ParentId: permissionSetId, SetupEntityId: entityId, SetupEntityType: 'CustomPermission' });
+                store.addSystemRecord('SetupEntityAccess', {
+                    ParentId: permissionSetId,
+                    SetupEntityId: entityId,
+                    SetupEntityType: 'CustomPermission'
+                });
             }
         }
         if (profile.assignedPermissionSets.includes(permissionSet.name)) {
-            store.addSystemRecord('PermissionSetAssignment', { AssigneeId: store.currentUserId, PermissionSetId: permissionSetId });
+            store.addSystemRecord('PermissionSetAssignment', {
+                AssigneeId: store.currentUserId,
+                PermissionSetId: permissionSetId
+            });
         }
     }
     for (const record of await readCustomMetadataRecords(projectDir)) {
         if (store.schema.has(record.type.toLowerCase())) {
             const object = store.object(record.type);
-            const values = Object.entries(record.values).map(([name, value]) => {
+            const values = Object.entries(record.values).map(([name, value]): [string, unknown] => {
                 const field = object.fields.get(name.toLowerCase());
                 return [field?.name ?? name, field ? coerceValue(field, value) : value];
             });
-            store.addSystemRecord(record.type, { DeveloperName: record.developerName, MasterLabel: record.label, ...Object.fromEntries(values) });
+            store.addSystemRecord(record.type, {
+                DeveloperName: record.developerName,
+                MasterLabel: record.label,
+                ...Object.fromEntries(values)
+            });
         }
     }
     return String(organization.Id);

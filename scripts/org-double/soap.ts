@@ -24,7 +24,9 @@ export function soapFault(code: string, message: string): DoubleResponse {
     return {
         status: 500,
         contentType: 'text/xml',
-        text: envelope(`<soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></soapenv:Fault>`)
+        text: envelope(
+            `<soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></soapenv:Fault>`
+        )
     };
 }
 
@@ -33,11 +35,19 @@ function ok(body: string): DoubleResponse {
 }
 
 /** The SOAP method element and the session id of a request envelope. */
-export function readEnvelope(xml: string): { method: string; call: XmlNode | undefined; sessionId: string | undefined } {
+export function readEnvelope(xml: string): {
+    method: string;
+    call: XmlNode | undefined;
+    sessionId: string | undefined;
+} {
     const root = parseXml(xml, ['leadConverts', 'fullNames']).Envelope;
     const body = child(root, 'Body');
     const method = body && typeof body !== 'string' ? (Object.keys(body)[0] ?? '') : '';
-    return { method, call: child(body, method), sessionId: text(child(child(root, 'Header'), 'SessionHeader'), 'sessionId') };
+    return {
+        method,
+        call: child(body, method),
+        sessionId: text(child(child(root, 'Header'), 'SessionHeader'), 'sessionId')
+    };
 }
 
 export function handlePartner(state: OrgState, method: string, call: XmlNode | undefined): DoubleResponse {
@@ -56,9 +66,17 @@ export function handlePartner(state: OrgState, method: string, call: XmlNode | u
                 doNotCreateOpportunity: text(leadConvert, 'doNotCreateOpportunity') === 'true'
             };
             const opportunityName = text(leadConvert, 'opportunityName');
-            const result = convertLead(state.store, state.leadConvertSettings, opportunityName ? { ...request, opportunityName } : request, state.now());
+            const result = convertLead(
+                state.store,
+                state.leadConvertSettings,
+                opportunityName ? { ...request, opportunityName } : request,
+                state.now()
+            );
             const errors = result.errors
-                .map((error) => `<errors>${element('message', error.message)}${element('statusCode', error.errorCode)}${error.fields.map((field) => element('fields', field)).join('')}</errors>`)
+                .map(
+                    (error) =>
+                        `<errors>${element('message', error.message)}${element('statusCode', error.errorCode)}${error.fields.map((field) => element('fields', field)).join('')}</errors>`
+                )
                 .join('');
             return (
                 `<result>${element('accountId', result.accountId)}${element('contactId', result.contactId)}${errors}` +
@@ -75,12 +93,21 @@ function settingsXml(settings: LeadConvertSettings): string {
         .map(
             (mapping) =>
                 `<objectMapping>${element('inputObject', mapping.inputObject)}` +
-                mapping.mappingFields.map((field) => `<mappingFields>${element('inputField', field.inputField)}${element('outputField', field.outputField)}</mappingFields>`).join('') +
+                mapping.mappingFields
+                    .map(
+                        (field) =>
+                            `<mappingFields>${element('inputField', field.inputField)}${element('outputField', field.outputField)}</mappingFields>`
+                    )
+                    .join('') +
                 `${element('outputObject', mapping.outputObject)}</objectMapping>`
         )
         .join('');
-    const allow = settings.allowOwnerChange === undefined ? '' : element('allowOwnerChange', String(settings.allowOwnerChange));
-    const options = settings.opportunityCreationOptions === undefined ? '' : element('opportunityCreationOptions', settings.opportunityCreationOptions);
+    const allow =
+        settings.allowOwnerChange === undefined ? '' : element('allowOwnerChange', String(settings.allowOwnerChange));
+    const options =
+        settings.opportunityCreationOptions === undefined
+            ? ''
+            : element('opportunityCreationOptions', settings.opportunityCreationOptions);
     return `<records xsi:type="LeadConvertSettings"><fullName>LeadConvert</fullName>${allow}${mappings}${options}</records>`;
 }
 
@@ -91,7 +118,9 @@ export function handleMetadata(state: OrgState, method: string, call: XmlNode | 
     const type = text(call, 'type');
     const names = children(call, 'fullNames').map((name) => (typeof name === 'string' ? name : ''));
     const records = names.map((name) =>
-        type === 'LeadConvertSettings' && name === 'LeadConvert' ? settingsXml(state.leadConvertSettings) : '<records xsi:nil="true"/>'
+        type === 'LeadConvertSettings' && name === 'LeadConvert'
+            ? settingsXml(state.leadConvertSettings)
+            : '<records xsi:nil="true"/>'
     );
     return ok(`<readMetadataResponse><result>${records.join('')}</result></readMetadataResponse>`);
 }

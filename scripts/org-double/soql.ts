@@ -8,6 +8,7 @@ import { parseQuery, type Condition, type Query, type WhereClause } from '@jetst
 import { ApiError } from './apiError.ts';
 import { relationshipField, type SchemaObject } from './schema.ts';
 import { idKey, type SObjectRecord, type Store } from './store.ts';
+import { asText } from '../lib/text.ts';
 
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | Condition;
 
@@ -20,7 +21,10 @@ function parse(soql: string): Query {
     try {
         return parseQuery(soql);
     } catch (error) {
-        throw new ApiError('MALFORMED_QUERY', `unexpected token in query: ${(error as Error).message.split('\n')[0] ?? ''}`);
+        throw new ApiError(
+            'MALFORMED_QUERY',
+            `unexpected token in query: ${(error as Error).message.split('\n')[0] ?? ''}`
+        );
     }
 }
 
@@ -67,14 +71,18 @@ export class SoqlEngine {
         const object = this.store.object(query.sObject ?? '');
         const predicate = this.predicate(object, tokens(query.where));
         let rows = this.store.all(object.name).filter(predicate);
-        const isCount = query.fields?.some((field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT');
+        const isCount = query.fields?.some(
+            (field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'
+        );
         if (isCount) {
             return { totalSize: rows.length, records: [] };
         }
         for (const order of [...(query.orderBy ? [query.orderBy].flat() : [])].reverse()) {
             const path = 'field' in order && order.field ? order.field : '';
             const direction = order.order === 'DESC' ? -1 : 1;
-            rows = [...rows].sort((a, b) => direction * compareValues(this.path(object, a, path), this.path(object, b, path)));
+            rows = [...rows].sort(
+                (a, b) => direction * compareValues(this.path(object, a, path), this.path(object, b, path))
+            );
         }
         rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
         const fields = (query.fields ?? []).map((field) => {
@@ -98,7 +106,10 @@ export class SoqlEngine {
         const lookup = relationshipField(object, head);
         const [target] = lookup?.referenceTo ?? [];
         if (!lookup || !target) {
-            throw new ApiError('INVALID_FIELD', `Didn't understand relationship '${head}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.`);
+            throw new ApiError(
+                'INVALID_FIELD',
+                `Didn't understand relationship '${head}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.`
+            );
         }
         const targetObject = this.store.object(target);
         const id = record?.[lookup.name];
@@ -110,7 +121,9 @@ export class SoqlEngine {
     }
 
     private project(object: SchemaObject, row: SObjectRecord, fields: string[]): SObjectRecord {
-        const out: SObjectRecord = { attributes: { type: object.name, url: `/services/data/sobjects/${object.name}/${String(row.Id)}` } };
+        const out: SObjectRecord = {
+            attributes: { type: object.name, url: `/services/data/sobjects/${object.name}/${String(row.Id)}` }
+        };
         for (const path of fields) {
             const [head = '', ...rest] = path.split('.');
             if (rest.length === 0) {
@@ -126,7 +139,10 @@ export class SoqlEngine {
                 continue;
             }
             const existing = out[relationship] as SObjectRecord | undefined;
-            out[relationship] = { ...this.project(parent.object, parent.record, [rest.join('.')]), ...(existing ?? {}) };
+            out[relationship] = {
+                ...this.project(parent.object, parent.record, [rest.join('.')]),
+                ...(existing ?? {})
+            };
         }
         return out;
     }
@@ -177,8 +193,14 @@ export class SoqlEngine {
         this.path(object, {}, path);
         const operator = condition.operator.toUpperCase();
         if (condition.literalType === 'SUBQUERY' && 'valueQuery' in condition && condition.valueQuery) {
-            const result = this.execute(condition.valueQuery as Query);
-            const ids = new Set(result.records.flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string').map(idKey)));
+            const result = this.execute(condition.valueQuery);
+            const ids = new Set(
+                result.records.flatMap((row) =>
+                    Object.values(row)
+                        .filter((value): value is string => typeof value === 'string')
+                        .map(idKey)
+                )
+            );
             return (record) => {
                 const value = this.path(object, record, path);
                 const member = typeof value === 'string' && ids.has(idKey(value));
@@ -186,7 +208,9 @@ export class SoqlEngine {
             };
         }
         const raw = 'value' in condition ? condition.value : undefined;
-        const literals = (Array.isArray(raw) ? raw : [raw]).map((value) => literal(value, 'literalType' in condition ? condition.literalType : undefined));
+        const literals = (Array.isArray(raw) ? raw : [raw]).map((value) =>
+            literal(value, 'literalType' in condition ? condition.literalType : undefined)
+        );
         return (record) => {
             const value = this.path(object, record, path);
             switch (operator) {
@@ -217,8 +241,8 @@ export class SoqlEngine {
 }
 
 function literal(value: unknown, type: unknown): unknown {
-    const kind = Array.isArray(type) ? type[0] : type;
-    const text = String(value);
+    const kind: unknown = Array.isArray(type) ? type[0] : type;
+    const text = asText(value);
     switch (kind) {
         case 'NULL':
             return null;
@@ -256,15 +280,21 @@ function compareValues(a: unknown, b: unknown): number {
     if (b === null || b === undefined) return 1;
     if (typeof a === 'number' && typeof b === 'number') return a - b;
     if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
-    const left = String(a);
-    const right = String(b);
+    const left = asText(a);
+    const right = asText(b);
     if (DATE_LIKE.test(left) && DATE_LIKE.test(right) && left.length > 10 && right.length > 10) {
-        return Date.parse(left.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - Date.parse(right.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+        return (
+            Date.parse(left.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) -
+            Date.parse(right.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+        );
     }
     return left.localeCompare(right);
 }
 
 function likePattern(pattern: string): RegExp {
-    const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+    const escaped = pattern
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/%/g, '.*')
+        .replace(/_/g, '.');
     return new RegExp(`^${escaped}$`, 'i');
 }

@@ -8,6 +8,7 @@ import type { FieldDefinition } from '../lib/projectMetadata.ts';
 import { ApiError } from './apiError.ts';
 import { relationshipField, type Schema, type SchemaObject } from './schema.ts';
 import { coerceValue, formatDateTime } from './values.ts';
+import { asText } from '../lib/text.ts';
 
 export type SObjectRecord = Record<string, unknown>;
 
@@ -33,7 +34,10 @@ function indexKey(object: string, field: string, value: unknown): string {
     return `${object}|${field}|${String(value).toLowerCase()}`;
 }
 
-const CLOSED_STAGES: Record<string, { isWon: boolean }> = { 'Closed Won': { isWon: true }, 'Closed Lost': { isWon: false } };
+const CLOSED_STAGES: Record<string, { isWon: boolean }> = {
+    'Closed Won': { isWon: true },
+    'Closed Lost': { isWon: false }
+};
 
 /** 15-character case-sensitive key of an Id (15- and 18-character forms name the same record). */
 export function idKey(id: string): string {
@@ -59,9 +63,13 @@ export class Store {
     object(name: string): SchemaObject {
         const object = this.schema.get(name.toLowerCase());
         if (!object) {
-            throw new ApiError('NOT_FOUND', `The requested resource does not exist: sObject type '${name}' is not supported.`, {
-                status: 404
-            });
+            throw new ApiError(
+                'NOT_FOUND',
+                `The requested resource does not exist: sObject type '${name}' is not supported.`,
+                {
+                    status: 404
+                }
+            );
         }
         return object;
     }
@@ -158,9 +166,13 @@ export class Store {
         const object = this.writableObject(objectName);
         const keyField = this.field(object, externalIdField);
         if (!keyField.externalId && keyField.name !== 'Id') {
-            throw new ApiError('INVALID_FIELD', `Field ${keyField.name} is not an external id field on ${object.name}`, {
-                fields: [keyField.name]
-            });
+            throw new ApiError(
+                'INVALID_FIELD',
+                `Field ${keyField.name} is not an external id field on ${object.name}`,
+                {
+                    fields: [keyField.name]
+                }
+            );
         }
         const entry = Object.entries(input).find(([name]) => name.toLowerCase() === keyField.name.toLowerCase());
         const key = entry?.[1];
@@ -169,9 +181,13 @@ export class Store {
         }
         const matches = this.findBy(object, keyField, key);
         if (matches.length > 1) {
-            throw new ApiError('MULTIPLE_CHOICES', `More than one record found for external id field ${keyField.name}: ${String(key)}`, {
-                status: 300
-            });
+            throw new ApiError(
+                'MULTIPLE_CHOICES',
+                `More than one record found for external id field ${keyField.name}: ${asText(key)}`,
+                {
+                    status: 300
+                }
+            );
         }
         const [match] = matches;
         if (match) {
@@ -218,7 +234,10 @@ export class Store {
             const gone = new Set(removed);
             for (const cascade of CASCADES[objectName] ?? []) {
                 const children = this.all(cascade.object)
-                    .filter((child) => typeof child[cascade.field] === 'string' && gone.has(idKey(child[cascade.field] as string)))
+                    .filter(
+                        (child) =>
+                            typeof child[cascade.field] === 'string' && gone.has(idKey(child[cascade.field] as string))
+                    )
                     .map((child) => idKey(String(child.Id)));
                 if (children.length > 0) remove(cascade.object, children);
             }
@@ -288,11 +307,14 @@ export class Store {
         }
         if (field.externalId || field.unique) {
             const ids = this.index.get(indexKey(object.name, field.name, value)) ?? new Set<string>();
-            return [...ids].map((id) => this.table(object.name).get(id)).filter((record): record is SObjectRecord => record !== undefined);
+            return [...ids]
+                .map((id) => this.table(object.name).get(id))
+                .filter((record): record is SObjectRecord => record !== undefined);
         }
         const wanted = String(value).toLowerCase();
         return [...this.table(object.name).values()].filter(
-            (record) => typeof record[field.name] === 'string' && (record[field.name] as string).toLowerCase() === wanted
+            (record) =>
+                typeof record[field.name] === 'string' && (record[field.name] as string).toLowerCase() === wanted
         );
     }
 
@@ -306,9 +328,13 @@ export class Store {
             const lookup = relationshipField(object, name);
             if (lookup && value !== null && typeof value === 'object') {
                 if (lookup.createOnly && operation === 'update') {
-                    throw new ApiError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${lookup.name}. The field can be set only when the record is created.`, {
-                        fields: [lookup.name]
-                    });
+                    throw new ApiError(
+                        'INVALID_FIELD_FOR_INSERT_UPDATE',
+                        `Unable to create/update fields: ${lookup.name}. The field can be set only when the record is created.`,
+                        {
+                            fields: [lookup.name]
+                        }
+                    );
                 }
                 values[lookup.name] = this.resolveReference(object, lookup, value as SObjectRecord);
                 continue;
@@ -322,13 +348,17 @@ export class Store {
                 );
             }
             if (field.createOnly && operation === 'update') {
-                throw new ApiError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${field.name}. The field can be set only when the record is created.`, {
-                    fields: [field.name]
-                });
+                throw new ApiError(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${field.name}. The field can be set only when the record is created.`,
+                    {
+                        fields: [field.name]
+                    }
+                );
             }
             const coerced = coerceValue(field, value);
             if (field.type === 'reference' && coerced !== null) {
-                values[field.name] = this.checkReference(field, String(coerced));
+                values[field.name] = this.checkReference(field, asText(coerced));
             } else {
                 values[field.name] = coerced;
             }
@@ -342,7 +372,10 @@ export class Store {
         const entries = Object.entries(reference).filter(([name]) => name !== 'attributes');
         const [keyName, keyValue] = entries[0] ?? [];
         if (entries.length !== 1 || keyName === undefined) {
-            throw new ApiError('INVALID_FIELD', `${object.name}.${lookup.relationshipName ?? ''}: name exactly one external id field`);
+            throw new ApiError(
+                'INVALID_FIELD',
+                `${object.name}.${lookup.relationshipName ?? ''}: name exactly one external id field`
+            );
         }
         const keyField = this.field(targetObject, keyName);
         if (!keyField.externalId) {
@@ -362,7 +395,9 @@ export class Store {
 
     private checkReference(field: FieldDefinition, id: string): string {
         if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id)) {
-            throw new ApiError('MALFORMED_ID', `${field.label}: id value of incorrect type: ${id}`, { fields: [field.name] });
+            throw new ApiError('MALFORMED_ID', `${field.label}: id value of incorrect type: ${id}`, {
+                fields: [field.name]
+            });
         }
         const found = this.find(id);
         if (!found || !(field.referenceTo ?? []).includes(found.object.name)) {
@@ -402,9 +437,13 @@ export class Store {
                 throw new ApiError('DUPLICATE_VALUE', 'Already a campaign member.');
             }
             if (object.fields.get(field.toLowerCase())?.unique) {
-                throw new ApiError('DUPLICATE_VALUE', `duplicate value found: ${field} duplicates value on record with id: ${clash}`, {
-                    fields: [field]
-                });
+                throw new ApiError(
+                    'DUPLICATE_VALUE',
+                    `duplicate value found: ${field} duplicates value on record with id: ${clash}`,
+                    {
+                        fields: [field]
+                    }
+                );
             }
         }
     }
@@ -421,7 +460,10 @@ export class Store {
         if (object.name === 'CampaignMember') {
             const member = record.LeadId ?? record.ContactId;
             if (typeof member === 'string' && typeof record.CampaignId === 'string') {
-                entries.push([indexKey('CampaignMember', 'member', `${idKey(record.CampaignId)}|${idKey(member)}`), 'CampaignMember']);
+                entries.push([
+                    indexKey('CampaignMember', 'member', `${idKey(record.CampaignId)}|${idKey(member)}`),
+                    'CampaignMember'
+                ]);
             }
         }
         return entries;
@@ -448,7 +490,9 @@ export class Store {
     private derive(object: SchemaObject, record: SObjectRecord): void {
         record.LastModifiedDate = formatDateTime(this.now());
         if (object.name === 'Lead' || object.name === 'Contact') {
-            record.Name = [record.FirstName, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+            record.Name = [record.FirstName, record.LastName]
+                .filter((part) => typeof part === 'string' && part !== '')
+                .join(' ');
         }
         if (object.name === 'Opportunity') {
             const closed = CLOSED_STAGES[String(record.StageName)];

@@ -1,6 +1,7 @@
 /** Converts API input values to the stored form of a field, applying the platform's type rules. */
 import type { FieldDefinition } from '../lib/projectMetadata.ts';
 import { ApiError } from './apiError.ts';
+import { asText } from '../lib/text.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,9 +29,13 @@ function checkNumber(field: FieldDefinition, value: unknown): number {
     }
     const integerDigits = (field.precision ?? 18) - (field.scale ?? 0);
     if (Math.abs(Math.trunc(number)).toString().length > integerDigits) {
-        throw new ApiError('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${number}`, {
-            fields: [field.name]
-        });
+        throw new ApiError(
+            'NUMBER_OUTSIDE_VALID_RANGE',
+            `${field.label}: value outside of valid range on numeric field: ${number}`,
+            {
+                fields: [field.name]
+            }
+        );
     }
     return number;
 }
@@ -39,7 +44,7 @@ function checkText(field: FieldDefinition, value: unknown): string {
     if (typeof value === 'object') {
         throw invalid(field, JSON.stringify(value), 'text');
     }
-    const textValue = String(value);
+    const textValue = asText(value);
     if (field.length !== undefined && textValue.length > field.length) {
         throw new ApiError(
             'STRING_TOO_LONG',

@@ -155,7 +155,9 @@ function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; 
         LastName: lastName,
         Company: company,
         Title: title,
-        Email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + (student ? '@university.edu' : `@${domain}`),
+        Email:
+            `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') +
+            (student ? '@university.edu' : `@${domain}`),
         Phone: phone,
         City: pick(next, market.cities),
         Country: market.country,
@@ -170,14 +172,26 @@ function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; 
     return { fields, scores: { fit, interest } };
 }
 
-type Clock = { stage: 'MQL' | 'SAL' | 'SQL'; started: Date; completed: Date | null; outcome: string | null; reason?: string };
+type Clock = {
+    stage: 'MQL' | 'SAL' | 'SQL';
+    started: Date;
+    completed: Date | null;
+    outcome: string | null;
+    reason?: string;
+};
 
 function slaRecord(key: string, clock: Clock, options: PlanOptions): SeedRecord {
     const policy = options.policies[clock.stage];
     const due = addBusinessHours(clock.started, policy.targetHours);
     const warning = addBusinessHours(clock.started, (policy.targetHours * policy.warningPercent) / 100);
     const end = clock.completed ?? options.now;
-    const status = clock.completed ? (clock.completed <= due ? 'Met' : 'Breached') : due < options.now ? 'Breached' : 'Open';
+    const status = clock.completed
+        ? clock.completed <= due
+            ? 'Met'
+            : 'Breached'
+        : due < options.now
+          ? 'Breached'
+          : 'Open';
     return {
         [SEED_KEY]: `${key}:${clock.stage.toLowerCase()}`,
         Lead__r: { [SEED_KEY]: key },
@@ -201,13 +215,31 @@ function responseHours(next: () => number, target: number): number {
     return next() < 0.8 ? between(next, target * 0.05, target * 0.95) : between(next, target * 1.05, target * 2.5);
 }
 
-function history(next: () => number, key: string, lead: SeedRecord, scores: Scores, options: PlanOptions): { stage: HistoryStage; clocks: Clock[]; conversion?: Conversion } {
+function history(
+    next: () => number,
+    key: string,
+    lead: SeedRecord,
+    scores: Scores,
+    options: PlanOptions
+): { stage: HistoryStage; clocks: Clock[]; conversion?: Conversion } {
     lead.Fit_Score__c = scores.fit;
     lead.Interest_Score__c = scores.interest;
     const roll = next();
-    const goal: HistoryStage = roll < 0.15 ? 'MQL' : roll < 0.3 ? 'Recycled' : roll < 0.37 ? 'Disqualified' : roll < 0.52 ? 'SAL' : roll < 0.67 ? 'SQL' : 'Converted';
+    const goal: HistoryStage =
+        roll < 0.15
+            ? 'MQL'
+            : roll < 0.3
+              ? 'Recycled'
+              : roll < 0.37
+                ? 'Disqualified'
+                : roll < 0.52
+                  ? 'SAL'
+                  : roll < 0.67
+                    ? 'SQL'
+                    : 'Converted';
     // Leads still waiting at a stage arrived recently; the rest are spread over 90 days.
-    const window = { MQL: 4, SAL: 12, SQL: 30 }[goal as 'MQL' | 'SAL' | 'SQL'] ?? 90;
+    const windows: Partial<Record<HistoryStage, number>> = { MQL: 4, SAL: 12, SQL: 30 };
+    const window = windows[goal] ?? 90;
     const created = new Date(options.now.getTime() - between(next, 0, window) * DAY);
     if (scores.fit < 50 || scores.interest < 40) {
         lead.Lifecycle_Stage__c = 'Inquiry';
@@ -233,7 +265,8 @@ function history(next: () => number, key: string, lead: SeedRecord, scores: Scor
         const reason = pick(next, goal === 'Recycled' ? RECYCLE_REASONS : DISQUALIFY_REASONS);
         clocks.push({ stage: 'MQL', started: mqlAt, completed: accepted, outcome: 'Rejected', reason });
         lead.Rejection_Reason__c = reason;
-        lead.Rejection_Notes__c = goal === 'Recycled' ? 'Not ready to talk this quarter; back to nurture.' : 'Not a prospect for us.';
+        lead.Rejection_Notes__c =
+            goal === 'Recycled' ? 'Not ready to talk this quarter; back to nurture.' : 'Not a prospect for us.';
         if (goal === 'Recycled') {
             lead.Recycled_Date__c = iso(accepted);
             lead.Recycle_Count__c = 1;
@@ -311,7 +344,10 @@ export function buildPlan(options: PlanOptions): SeedPlan {
             Status: 'Responded'
         });
         if (next() < 0.3) {
-            const second = pick(next, CAMPAIGNS.filter((item) => item !== campaign));
+            const second = pick(
+                next,
+                CAMPAIGNS.filter((item) => item !== campaign)
+            );
             plan.members.push({
                 [SEED_KEY]: `${key}:2`,
                 Campaign: { [SEED_KEY]: `baton-seed:campaign:${second.slug}` },

@@ -61,35 +61,132 @@ export const OTHER_MARKETS: readonly { country: string; cities: readonly string[
     { country: 'Mexico', cities: ['Monterrey', 'Guadalajara'] }
 ];
 
-export const INDUSTRIES: readonly string[] = ['Technology', 'Financial Services', 'Healthcare', 'Manufacturing', 'Retail', 'Media', 'Consulting', 'Education'];
+export const INDUSTRIES: readonly string[] = [
+    'Technology',
+    'Financial Services',
+    'Healthcare',
+    'Manufacturing',
+    'Retail',
+    'Media',
+    'Consulting',
+    'Education'
+];
 
 export const FIRST_NAMES: readonly string[] = [
-    'Avery', 'Jordan', 'Priya', 'Mateo', 'Chloe', 'Noah', 'Amara', 'Liam', 'Sofia', 'Ethan',
-    'Hana', 'Lucas', 'Grace', 'Omar', 'Isla', 'Daniel', 'Mei', 'Samuel', 'Zoe', 'Ravi'
+    'Avery',
+    'Jordan',
+    'Priya',
+    'Mateo',
+    'Chloe',
+    'Noah',
+    'Amara',
+    'Liam',
+    'Sofia',
+    'Ethan',
+    'Hana',
+    'Lucas',
+    'Grace',
+    'Omar',
+    'Isla',
+    'Daniel',
+    'Mei',
+    'Samuel',
+    'Zoe',
+    'Ravi'
 ];
 
 export const LAST_NAMES: readonly string[] = [
-    'Nguyen', 'Okafor', 'Patel', 'García', "O'Brien", 'Schmidt', 'Kowalski', 'Tanaka', 'Murphy', 'Silva',
-    'Hughes', 'Rossi', 'Andersen', 'Haddad', 'Campbell', 'Dubois', 'Fraser', 'Kim', 'Moreau', 'Walsh'
+    'Nguyen',
+    'Okafor',
+    'Patel',
+    'García',
+    "O'Brien",
+    'Schmidt',
+    'Kowalski',
+    'Tanaka',
+    'Murphy',
+    'Silva',
+    'Hughes',
+    'Rossi',
+    'Andersen',
+    'Haddad',
+    'Campbell',
+    'Dubois',
+    'Fraser',
+    'Kim',
+    'Moreau',
+    'Walsh'
 ];
 
 export const COMPANY_PREFIXES: readonly string[] = [
-    'Northwind', 'Bluepeak', 'Harbor', 'Ironleaf', 'Lumen', 'Copperline', 'Meridian', 'Tidewater', 'Granite', 'Sparrow',
-    'Evergreen', 'Brightpath', 'Silverline', 'Redwood', 'Clearwater', 'Summit'
+    'Northwind',
+    'Bluepeak',
+    'Harbor',
+    'Ironleaf',
+    'Lumen',
+    'Copperline',
+    'Meridian',
+    'Tidewater',
+    'Granite',
+    'Sparrow',
+    'Evergreen',
+    'Brightpath',
+    'Silverline',
+    'Redwood',
+    'Clearwater',
+    'Summit'
 ];
 
-export const COMPANY_SUFFIXES: readonly string[] = ['Analytics', 'Logistics', 'Health', 'Software', 'Foods', 'Capital', 'Robotics', 'Media', 'Energy', 'Labs'];
+export const COMPANY_SUFFIXES: readonly string[] = [
+    'Analytics',
+    'Logistics',
+    'Health',
+    'Software',
+    'Foods',
+    'Capital',
+    'Robotics',
+    'Media',
+    'Energy',
+    'Labs'
+];
 
 /** Campaigns and the lead source of the leads they bring in. */
 export const CAMPAIGNS: readonly { slug: string; name: string; type: string; source: string; daysAgo: number }[] = [
     { slug: 'pipeline-summit', name: 'Pipeline Summit 2026', type: 'Conference', source: 'Trade Show', daysAgo: 85 },
-    { slug: 'handoff-webinar', name: 'Webinar: Fixing the Lead Handoff', type: 'Webinar', source: 'Webinar', daysAgo: 70 },
+    {
+        slug: 'handoff-webinar',
+        name: 'Webinar: Fixing the Lead Handoff',
+        type: 'Webinar',
+        source: 'Webinar',
+        daysAgo: 70
+    },
     { slug: 'revops-report', name: 'RevOps Benchmark Report', type: 'Other', source: 'Content Download', daysAgo: 60 },
-    { slug: 'pricing-retargeting', name: 'Pricing Page Retargeting', type: 'Advertisement', source: 'Paid Search', daysAgo: 45 },
-    { slug: 'partner-referrals', name: 'Partner Referral Program', type: 'Referral Program', source: 'Partner Referral', daysAgo: 90 },
+    {
+        slug: 'pricing-retargeting',
+        name: 'Pricing Page Retargeting',
+        type: 'Advertisement',
+        source: 'Paid Search',
+        daysAgo: 45
+    },
+    {
+        slug: 'partner-referrals',
+        name: 'Partner Referral Program',
+        type: 'Referral Program',
+        source: 'Partner Referral',
+        daysAgo: 90
+    },
     { slug: 'website-demo', name: 'Website Demo Requests', type: 'Other', source: 'Web', daysAgo: 90 }
 ];
 
-export const RECYCLE_REASONS: readonly string[] = ['Not Sales Ready', 'Existing Customer Or Open Opportunity', 'Duplicate', 'Other'];
-export const DISQUALIFY_REASONS: readonly string[] = ['Invalid Contact Data', 'Not In Target Market', 'Competitor Or Student'];
+export const RECYCLE_REASONS: readonly string[] = [
+    'Not Sales Ready',
+    'Existing Customer Or Open Opportunity',
+    'Duplicate',
+    'Other'
+];
+export const DISQUALIFY_REASONS: readonly string[] = [
+    'Invalid Contact Data',
+    'Not In Target Market',
+    'Competitor Or Student'
+];
 export const TIMELINES: readonly string[] = ['Within 3 Months', '3 To 6 Months', '6 To 12 Months'];

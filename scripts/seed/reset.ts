@@ -28,7 +28,11 @@ async function queryAll<T extends Record<string, unknown>>(org: OrgConnection, s
     }
 }
 
-export async function runReset(org: OrgConnection, options: { allowProduction: boolean; pollInterval: number }, output: Output): Promise<SeedRunResult> {
+export async function runReset(
+    org: OrgConnection,
+    options: { allowProduction: boolean; pollInterval: number },
+    output: Output
+): Promise<SeedRunResult> {
     const checks = await preflight(org, {
         requirements: [
             { object: 'Lead', fields: [SEED_KEY], access: ['delete'] },
@@ -38,9 +42,16 @@ export async function runReset(org: OrgConnection, options: { allowProduction: b
         queries: { campaigns: `SELECT Id FROM Campaign WHERE ${SEED_KEY} != null` },
         allowProduction: options.allowProduction
     });
-    const leads = await queryAll<SeededLead>(org, `SELECT Id, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId FROM Lead WHERE ${SEED_KEY} != null`);
-    const clocks = await queryAll<{ Id: string }>(org, `SELECT Id FROM Lead_SLA__c WHERE ${SEED_KEY} != null OR Lead__r.${SEED_KEY} != null`);
-    const ids = (values: (string | null)[]): { Id: string }[] => [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
+    const leads = await queryAll<SeededLead>(
+        org,
+        `SELECT Id, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId FROM Lead WHERE ${SEED_KEY} != null`
+    );
+    const clocks = await queryAll<{ Id: string }>(
+        org,
+        `SELECT Id FROM Lead_SLA__c WHERE ${SEED_KEY} != null OR Lead__r.${SEED_KEY} != null`
+    );
+    const ids = (values: (string | null)[]): { Id: string }[] =>
+        [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
     // Converted leads go before the records they point to; contacts and opportunities before their accounts.
     const steps: [string, { Id: string }[]][] = [
         ['Lead_SLA__c', clocks],
@@ -53,9 +64,21 @@ export async function runReset(org: OrgConnection, options: { allowProduction: b
     const result: SeedRunResult = { objects: [], failures: [] };
     for (const [object, records] of steps) {
         const bar = progressBar(output, `Delete ${object}`, records.length);
-        const written = await writeRecords(org, object, records, { operation: 'delete', keyField: 'Id', progress: (done) => bar.update(done), pollInterval: options.pollInterval });
+        const written = await writeRecords(org, object, records, {
+            operation: 'delete',
+            keyField: 'Id',
+            progress: (done) => {
+                bar.update(done);
+            },
+            pollInterval: options.pollInterval
+        });
         bar.finish();
-        const summary: ObjectSummary = { object, written: written.written, skipped: 0, failed: written.failures.length };
+        const summary: ObjectSummary = {
+            object,
+            written: written.written,
+            skipped: 0,
+            failed: written.failures.length
+        };
         result.objects.push(summary);
         result.failures.push(...written.failures.map((failure) => ({ ...failure, object })));
     }

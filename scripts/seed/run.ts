@@ -11,6 +11,7 @@ import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
 import { writeRecords, type WriteFailure, type WriteResult } from './writer.ts';
+import { asText } from '../lib/text.ts';
 
 const CONVERT_BATCH = 100;
 const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
@@ -63,7 +64,13 @@ async function getUserId(org: OrgConnection): Promise<string> {
     }
 }
 
-export async function runSeed(org: OrgConnection, buildPlan: (userId: string | undefined) => SeedPlan, history: boolean, options: SeedRunOptions, output: Output): Promise<SeedRunResult> {
+export async function runSeed(
+    org: OrgConnection,
+    buildPlan: (userId: string | undefined) => SeedPlan,
+    history: boolean,
+    options: SeedRunOptions,
+    output: Output
+): Promise<SeedRunResult> {
     const userId = history ? await getUserId(org) : undefined;
     const plan = buildPlan(userId);
     const checks = await preflight(org, {
@@ -78,7 +85,8 @@ export async function runSeed(org: OrgConnection, buildPlan: (userId: string | u
     if (userId) {
         await checkBypassPermission(org, userId);
     }
-    const keys = (rows: Record<string, unknown>[] | undefined): Set<string> => new Set((rows ?? []).map((row) => String(row[SEED_KEY]).toLowerCase()));
+    const keys = (rows: Record<string, unknown>[] | undefined): Set<string> =>
+        new Set((rows ?? []).map((row) => String(row[SEED_KEY]).toLowerCase()));
     const converted = keys(checks.queries.convertedLeads);
     const existingMembers = keys(checks.queries.existingMembers);
     const leadOf = (record: SeedRecord): string => {
@@ -86,9 +94,23 @@ export async function runSeed(org: OrgConnection, buildPlan: (userId: string | u
         return (lead !== null && typeof lead === 'object' ? lead.Baton_Seed_Key__c : '').toLowerCase();
     };
     const summary: SeedRunResult = { objects: [], failures: [] };
-    const write = async (object: string, records: SeedRecord[], skipped: number, operation: 'upsert' | 'insert' | 'update', collectIds = false): Promise<WriteResult> => {
+    const write = async (
+        object: string,
+        records: SeedRecord[],
+        skipped: number,
+        operation: 'upsert' | 'insert' | 'update',
+        collectIds = false
+    ): Promise<WriteResult> => {
         const bar = progressBar(output, object, records.length);
-        const result = await writeRecords(org, object, records, { operation, keyField: operation === 'update' ? 'Id' : SEED_KEY, progress: (done) => bar.update(done), pollInterval: options.pollInterval, collectIds });
+        const result = await writeRecords(org, object, records, {
+            operation,
+            keyField: operation === 'update' ? 'Id' : SEED_KEY,
+            progress: (done) => {
+                bar.update(done);
+            },
+            pollInterval: options.pollInterval,
+            collectIds
+        });
         bar.finish();
         summary.objects.push({ object, written: result.written, skipped, failed: result.failures.length });
         summary.failures.push(...result.failures.map((failure) => ({ ...failure, object })));
@@ -96,10 +118,20 @@ export async function runSeed(org: OrgConnection, buildPlan: (userId: string | u
     };
 
     await write('Campaign', plan.campaigns, 0, 'upsert');
-    const pendingConversions = plan.conversions.filter((conversion) => !converted.has(conversion.leadKey.toLowerCase()));
-    const leads = plan.leads.filter((lead) => !converted.has(String(lead[SEED_KEY]).toLowerCase()));
-    const leadResult = await write('Lead', leads, plan.leads.length - leads.length, 'upsert', pendingConversions.length > 0);
-    const members = plan.members.filter((member) => !existingMembers.has(String(member[SEED_KEY]).toLowerCase()) && !converted.has(leadOf(member)));
+    const pendingConversions = plan.conversions.filter(
+        (conversion) => !converted.has(conversion.leadKey.toLowerCase())
+    );
+    const leads = plan.leads.filter((lead) => !converted.has(asText(lead[SEED_KEY]).toLowerCase()));
+    const leadResult = await write(
+        'Lead',
+        leads,
+        plan.leads.length - leads.length,
+        'upsert',
+        pendingConversions.length > 0
+    );
+    const members = plan.members.filter(
+        (member) => !existingMembers.has(asText(member[SEED_KEY]).toLowerCase()) && !converted.has(leadOf(member))
+    );
     await write('CampaignMember', members, plan.members.length - members.length, 'insert');
     if (plan.slas.length > 0) {
         await write('Lead_SLA__c', plan.slas, 0, 'upsert');
@@ -107,7 +139,10 @@ export async function runSeed(org: OrgConnection, buildPlan: (userId: string | u
     if (pendingConversions.length > 0) {
         const status = checks.queries.convertedStatus?.[0]?.ApiName;
         if (typeof status !== 'string') {
-            throw new ScriptError(`${org.label} has no converted lead status (LeadStatus with IsConverted = true).`, 'Add one in Setup → Lead Status values.');
+            throw new ScriptError(
+                `${org.label} has no converted lead status (LeadStatus with IsConverted = true).`,
+                'Add one in Setup → Lead Status values.'
+            );
         }
         const opportunities = await convert(org, pendingConversions, leadResult.ids, status, output, summary);
         await write('Opportunity', opportunities, 0, 'update');
@@ -115,17 +150,31 @@ export async function runSeed(org: OrgConnection, buildPlan: (userId: string | u
     return summary;
 }
 
-async function convert(org: OrgConnection, conversions: SeedPlan['conversions'], leadIds: Map<string, string>, status: string, output: Output, summary: SeedRunResult): Promise<SeedRecord[]> {
+async function convert(
+    org: OrgConnection,
+    conversions: SeedPlan['conversions'],
+    leadIds: Map<string, string>,
+    status: string,
+    output: Output,
+    summary: SeedRunResult
+): Promise<SeedRecord[]> {
     const bar = progressBar(output, 'Lead conversion', conversions.length);
     const opportunities: SeedRecord[] = [];
     let done = 0;
     let failed = 0;
     for (let start = 0; start < conversions.length; start += CONVERT_BATCH) {
-        const batch = conversions.slice(start, start + CONVERT_BATCH).filter((conversion) => leadIds.has(conversion.leadKey));
+        const batch = conversions
+            .slice(start, start + CONVERT_BATCH)
+            .filter((conversion) => leadIds.has(conversion.leadKey));
         let results;
         try {
             results = await org.conn.soap.convertLead(
-                batch.map((conversion) => ({ leadId: leadIds.get(conversion.leadKey) ?? '', convertedStatus: status, doNotCreateOpportunity: false, sendNotificationEmail: false }))
+                batch.map((conversion) => ({
+                    leadId: leadIds.get(conversion.leadKey) ?? '',
+                    convertedStatus: status,
+                    doNotCreateOpportunity: false,
+                    sendNotificationEmail: false
+                }))
             );
         } catch (error) {
             throw explainError(error, org.label, org.reauthenticate);
@@ -138,7 +187,11 @@ async function convert(org: OrgConnection, conversions: SeedPlan['conversions'],
             } else {
                 failed++;
                 const errors = [result.errors].flat() as unknown as { statusCode?: string; message?: string }[];
-                summary.failures.push({ object: 'Lead conversion', key: conversion.leadKey, error: errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ') });
+                summary.failures.push({
+                    object: 'Lead conversion',
+                    key: conversion.leadKey,
+                    error: errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ')
+                });
             }
         });
         done += batch.length;

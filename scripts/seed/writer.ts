@@ -7,6 +7,7 @@ import { parseCsv, toCsv } from '../lib/csv.ts';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError } from '../lib/errors.ts';
 import type { FieldValue, SeedRecord } from './plan.ts';
+import { asText } from '../lib/text.ts';
 
 /** Above this many records one bulk job (about 4 calls) is cheaper than collections (1 call per 200). */
 export const BULK_THRESHOLD = 1000;
@@ -36,7 +37,11 @@ interface SaveResult {
 }
 
 function describeErrors(errors: SaveResult['errors']): string {
-    return errors.map((error) => (typeof error === 'string' ? error : `${error.statusCode ?? error.errorCode ?? ''}: ${error.message}`)).join('; ');
+    return errors
+        .map((error) =>
+            typeof error === 'string' ? error : `${error.statusCode ?? error.errorCode ?? ''}: ${error.message}`
+        )
+        .join('; ');
 }
 
 function csvValue(value: FieldValue): string {
@@ -55,13 +60,22 @@ function recordsToCsv(records: SeedRecord[]): string {
     }
     const rows = records.map((record) =>
         Object.fromEntries(
-            Object.entries(record).map(([name, value]) => [value !== null && typeof value === 'object' ? `${name}.Baton_Seed_Key__c` : name, csvValue(value)])
+            Object.entries(record).map(([name, value]) => [
+                value !== null && typeof value === 'object' ? `${name}.Baton_Seed_Key__c` : name,
+                csvValue(value)
+            ])
         )
     );
     return toCsv([...columns], rows);
 }
 
-async function viaBulk(org: OrgConnection, object: string, operation: IngestOperation, records: SeedRecord[], options: WriteOptions): Promise<WriteResult> {
+async function viaBulk(
+    org: OrgConnection,
+    object: string,
+    operation: IngestOperation,
+    records: SeedRecord[],
+    options: WriteOptions
+): Promise<WriteResult> {
     const { keyField } = options;
     const job = org.conn.bulk2.createJob({
         object,
@@ -75,22 +89,29 @@ async function viaBulk(org: OrgConnection, object: string, operation: IngestOper
     await job.poll(options.pollInterval, 30 * 60_000);
     const info = job.getInfo();
     const failures: WriteFailure[] = [];
-    if ((info.numberRecordsFailed ?? 0) > 0) {
-        for (const row of parseCsv(String(await job.getFailedResults(true))).rows) {
+    if (info.numberRecordsFailed > 0) {
+        for (const row of parseCsv(await job.getFailedResults(true)).rows) {
             failures.push({ key: row[keyField] ?? row.Id ?? '', error: row.sf__Error ?? 'failed' });
         }
     }
     const ids = new Map<string, string>();
     if (options.collectIds) {
-        for (const row of parseCsv(String(await job.getSuccessfulResults(true))).rows) {
+        for (const row of parseCsv(await job.getSuccessfulResults(true)).rows) {
             ids.set(row[keyField] ?? '', row.sf__Id ?? '');
         }
     }
     options.progress(records.length);
-    return { object, written: (info.numberRecordsProcessed ?? records.length) - failures.length, failures, ids };
+    return { object, written: info.numberRecordsProcessed - failures.length, failures, ids };
 }
 
-async function viaCollections(org: OrgConnection, object: string, operation: 'upsert' | 'insert' | 'delete' | 'update', keyField: string, records: SeedRecord[], progress: Progress): Promise<WriteResult> {
+async function viaCollections(
+    org: OrgConnection,
+    object: string,
+    operation: 'upsert' | 'insert' | 'delete' | 'update',
+    keyField: string,
+    records: SeedRecord[],
+    progress: Progress
+): Promise<WriteResult> {
     const failures: WriteFailure[] = [];
     const ids = new Map<string, string>();
     let written = 0;
@@ -100,13 +121,16 @@ async function viaCollections(org: OrgConnection, object: string, operation: 'up
         const chunk = records.slice(start, start + COLLECTION_SIZE);
         let results: SaveResult[];
         if (operation === 'upsert') {
-            results = (await sobject.upsert(chunk as never[], keyField, options)) as SaveResult[];
+            results = await sobject.upsert(chunk, keyField, options);
         } else if (operation === 'insert') {
-            results = (await sobject.create(chunk as never[], options)) as SaveResult[];
+            results = await sobject.create(chunk, options);
         } else if (operation === 'update') {
-            results = (await sobject.update(chunk as never[], options)) as SaveResult[];
+            results = await sobject.update(chunk as never[], options);
         } else {
-            results = (await sobject.destroy(chunk.map((record) => String(record.Id)), { allOrNone: false })) as SaveResult[];
+            results = await sobject.destroy(
+                chunk.map((record) => asText(record.Id)),
+                { allOrNone: false }
+            );
         }
         results.forEach((result, index) => {
             if (result.success) {
@@ -117,7 +141,10 @@ async function viaCollections(org: OrgConnection, object: string, operation: 'up
                 }
             } else {
                 const record = chunk[index] ?? {};
-                failures.push({ key: String(record[keyField] ?? record.Id ?? ''), error: describeErrors(result.errors) });
+                failures.push({
+                    key: asText(record[keyField] ?? record.Id),
+                    error: describeErrors(result.errors)
+                });
             }
         });
         progress(start + chunk.length);
@@ -134,13 +161,18 @@ export interface WriteOptions {
     collectIds?: boolean;
 }
 
-export async function writeRecords(org: OrgConnection, object: string, records: SeedRecord[], options: WriteOptions): Promise<WriteResult> {
+export async function writeRecords(
+    org: OrgConnection,
+    object: string,
+    records: SeedRecord[],
+    options: WriteOptions
+): Promise<WriteResult> {
     if (records.length === 0) {
         return { object, written: 0, failures: [], ids: new Map() };
     }
     try {
         if (records.length > BULK_THRESHOLD && options.operation !== 'update') {
-            return await viaBulk(org, object, options.operation as IngestOperation, records, options);
+            return await viaBulk(org, object, options.operation, records, options);
         }
         return await viaCollections(org, object, options.operation, options.keyField, records, options.progress);
     } catch (error) {

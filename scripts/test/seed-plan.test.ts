@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { addBusinessHours, businessHoursBetween } from '../seed/businessHours.ts';
 import { buildPlan, SEED_KEY } from '../seed/plan.ts';
 import { readSeedConfig } from '../seed/policies.ts';
+import { asText } from '../lib/text.ts';
 
 const now = new Date('2026-11-20T15:00:00Z');
 
@@ -16,11 +17,15 @@ describe('seed plan', () => {
             const keys = records.map((record) => record[SEED_KEY]);
             assert.equal(new Set(keys).size, keys.length);
         }
-        assert.ok(Object.values(first.quadrants).every((count) => count > 0), JSON.stringify(first.quadrants));
+        assert.ok(
+            Object.values(first.quadrants).every((count) => count > 0),
+            JSON.stringify(first.quadrants)
+        );
         // Only good fit + sales-ready leads become MQLs (Fit ≥ 50 and Interest ≥ 40 under the default criteria).
         for (const lead of first.leads) {
-            const qualified = Number(lead.Fit_Score__c) >= 50 && Number(lead.Interest_Score__c) >= 40 && lead.Phone !== null;
-            assert.equal(lead.Lifecycle_Stage__c !== 'Inquiry', qualified, String(lead[SEED_KEY]));
+            const qualified =
+                Number(lead.Fit_Score__c) >= 50 && Number(lead.Interest_Score__c) >= 40 && lead.Phone !== null;
+            assert.equal(lead.Lifecycle_Stage__c !== 'Inquiry', qualified, asText(lead[SEED_KEY]));
         }
         assert.ok(first.conversions.length > 0);
     });

@@ -12,7 +12,10 @@ function counts(double: OrgDouble): Record<string, number> {
 }
 
 function ids(double: OrgDouble, object: string): string[] {
-    return double.state.store.all(object).map((record) => String(record.Id)).sort();
+    return double.state.store
+        .all(object)
+        .map((record) => String(record.Id))
+        .sort();
 }
 
 describe('seed → seed again → verify → reset, over HTTP against the org double', () => {
@@ -38,10 +41,14 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         for (const stage of ['Inquiry', 'MQL', 'SAL', 'SQL', 'Recycled', 'Converted']) {
             assert.ok(stages.has(stage), `a lead at ${stage}`);
         }
-        const fits = leads.map((lead) => [Number(lead.Fit_Score__c) >= 50, Number(lead.Interest_Score__c) >= 40].join());
+        const fits = leads.map((lead) =>
+            [Number(lead.Fit_Score__c) >= 50, Number(lead.Interest_Score__c) >= 40].join()
+        );
         assert.equal(new Set(fits).size, 4, 'leads in all four fit × sales-ready quadrants');
         const clocks = double.state.store.all('Lead_SLA__c');
-        assert.ok(clocks.some((clock) => clock.Status__c === 'Met') && clocks.some((clock) => clock.Status__c === 'Breached'));
+        assert.ok(
+            clocks.some((clock) => clock.Status__c === 'Met') && clocks.some((clock) => clock.Status__c === 'Breached')
+        );
         assert.ok(double.state.store.all('Opportunity').some((opportunity) => opportunity.IsWon === true));
         assert.match(output.text(), /API calls: \d+/);
     });
@@ -67,10 +74,22 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         const report = await seed(authFor(double), { ...baseSeedOptions(240), reset: true }, capture());
         assert.equal(report.ok, true);
         const store = double.state.store;
-        assert.deepEqual(store.all('Lead').map((lead) => lead.LastName), ['Customer']);
-        assert.deepEqual(store.all('Account').map((account) => account.Name), ['Real Account']);
-        assert.deepEqual(store.all('Contact').map((contact) => contact.LastName), ['Real']);
-        assert.deepEqual(store.all('Campaign').map((campaign) => campaign.Name), ['Real Campaign']);
+        assert.deepEqual(
+            store.all('Lead').map((lead) => lead.LastName),
+            ['Customer']
+        );
+        assert.deepEqual(
+            store.all('Account').map((account) => account.Name),
+            ['Real Account']
+        );
+        assert.deepEqual(
+            store.all('Contact').map((contact) => contact.LastName),
+            ['Real']
+        );
+        assert.deepEqual(
+            store.all('Campaign').map((campaign) => campaign.Name),
+            ['Real Campaign']
+        );
         assert.equal(store.all('Opportunity').length, 0);
         assert.equal(store.all('CampaignMember').length, 0);
         assert.equal(store.all('Lead_SLA__c').length, 0);
@@ -85,7 +104,10 @@ describe('seed resilience and safety', () => {
             assert.equal(report.ok, true);
             assert.equal(double.state.store.all('Lead').length, 1500);
             assert.ok(report.apiCalls <= 12, `${report.apiCalls} API calls`);
-            assert.equal(double.requests.filter((request) => request === `POST /services/data/v65.0/jobs/ingest`).length, 2);
+            assert.equal(
+                double.requests.filter((request) => request === `POST /services/data/v65.0/jobs/ingest`).length,
+                2
+            );
         } finally {
             await double.stop();
         }
@@ -97,7 +119,10 @@ describe('seed resilience and safety', () => {
             try {
                 double.failRequest(6, fault);
                 const output = capture();
-                await assert.rejects(seed(authFor(double), baseSeedOptions(200), output), fault.dropConnection ? /Could not reach test org/ : /503|SERVER_UNAVAILABLE/);
+                await assert.rejects(
+                    seed(authFor(double), baseSeedOptions(200), output),
+                    fault.dropConnection ? /Could not reach test org/ : /503|SERVER_UNAVAILABLE/
+                );
                 assert.ok(double.state.store.all('Lead').length > 0, 'the first run wrote part of the data');
                 const report = await seed(authFor(double), baseSeedOptions(200), capture());
                 assert.equal(report.ok, true);
@@ -109,8 +134,14 @@ describe('seed resilience and safety', () => {
                 const clean = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin'] });
                 try {
                     await seed(authFor(clean), baseSeedOptions(200), capture());
-                    assert.equal(double.state.store.all('Lead_SLA__c').length, clean.state.store.all('Lead_SLA__c').length);
-                    assert.equal(double.state.store.all('Opportunity').length, clean.state.store.all('Opportunity').length);
+                    assert.equal(
+                        double.state.store.all('Lead_SLA__c').length,
+                        clean.state.store.all('Lead_SLA__c').length
+                    );
+                    assert.equal(
+                        double.state.store.all('Opportunity').length,
+                        clean.state.store.all('Opportunity').length
+                    );
                 } finally {
                     await clean.stop();
                 }
@@ -124,11 +155,14 @@ describe('seed resilience and safety', () => {
         const double = await OrgDouble.start();
         try {
             double.expireSession();
-            await assert.rejects(seed(authFor(double), baseSeedOptions(10, false), capture()), (error: Error & { hint?: string }) => {
-                assert.match(error.message, /session for test org has expired.*INVALID_SESSION_ID/);
-                assert.match(error.hint ?? '', /sf org login web/);
-                return true;
-            });
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(10, false), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /session for test org has expired.*INVALID_SESSION_ID/);
+                    assert.match(error.hint ?? '', /sf org login web/);
+                    return true;
+                }
+            );
         } finally {
             await double.stop();
         }
@@ -139,12 +173,15 @@ describe('seed resilience and safety', () => {
         try {
             double.dropField('Lead', 'Engagement_Score__c');
             double.dropField('Campaign', 'Baton_Seed_Key__c');
-            await assert.rejects(seed(authFor(double), baseSeedOptions(10, false), capture()), (error: Error & { hint?: string }) => {
-                assert.match(error.message, /field Campaign\.Baton_Seed_Key__c/);
-                assert.match(error.message, /field Lead\.Engagement_Score__c/);
-                assert.match(error.hint ?? '', /sf project deploy start --source-dir force-app/);
-                return true;
-            });
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(10, false), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /field Campaign\.Baton_Seed_Key__c/);
+                    assert.match(error.message, /field Lead\.Engagement_Score__c/);
+                    assert.match(error.hint ?? '', /sf project deploy start --source-dir force-app/);
+                    return true;
+                }
+            );
             assert.equal(double.state.store.all('Lead').length, 0);
         } finally {
             await double.stop();
@@ -154,9 +191,16 @@ describe('seed resilience and safety', () => {
     it('refuses a production org unless --allow-production, and accepts a scratch org', async () => {
         const production = await OrgDouble.start({ isSandbox: false });
         try {
-            await assert.rejects(seed(authFor(production), baseSeedOptions(5, false), capture()), /production org.*refusing/);
+            await assert.rejects(
+                seed(authFor(production), baseSeedOptions(5, false), capture()),
+                /production org.*refusing/
+            );
             assert.equal(production.state.store.all('Lead').length, 0);
-            const report = await seed(authFor(production), { ...baseSeedOptions(5, false), allowProduction: true }, capture());
+            const report = await seed(
+                authFor(production),
+                { ...baseSeedOptions(5, false), allowProduction: true },
+                capture()
+            );
             assert.equal(report.ok, true);
         } finally {
             await production.stop();
@@ -172,11 +216,14 @@ describe('seed resilience and safety', () => {
     it('needs the bypass permission for history and names the permission set that grants it', async () => {
         const double = await OrgDouble.start({ assignedPermissionSets: [] });
         try {
-            await assert.rejects(seed(authFor(double), baseSeedOptions(5), capture()), (error: Error & { hint?: string }) => {
-                assert.match(error.message, /Baton_Bypass_Automation/);
-                assert.match(error.hint ?? '', /sf org assign permset --name Baton_Admin/);
-                return true;
-            });
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(5), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /Baton_Bypass_Automation/);
+                    assert.match(error.hint ?? '', /sf org assign permset --name Baton_Admin/);
+                    return true;
+                }
+            );
         } finally {
             await double.stop();
         }
@@ -186,19 +233,32 @@ describe('seed resilience and safety', () => {
         const output = capture();
         assert.equal(await seedMain(['--dry-run', '--history', '--count', '100'], output), 0);
         assert.match(output.text(), /Dry run: nothing is written/);
-        assert.match(output.text(), /good-fit-ready \d+, good-fit-not-ready \d+, poor-fit-ready \d+, poor-fit-not-ready \d+/);
+        assert.match(
+            output.text(),
+            /good-fit-ready \d+, good-fit-not-ready \d+, poor-fit-ready \d+, poor-fit-not-ready \d+/
+        );
     });
 
     it('runs as a command: exit code 0, JSON summary on stdout (CI environment variables)', async () => {
         const double = await OrgDouble.start();
         try {
-            const result = await runScript('seed.ts', ['--count', '30', '--json', '--poll-interval', '5'], { SF_INSTANCE_URL: double.url, SF_ACCESS_TOKEN: double.accessToken });
+            const result = await runScript('seed.ts', ['--count', '30', '--json', '--poll-interval', '5'], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
             assert.equal(result.code, 0, result.stderr);
-            const report = JSON.parse(result.stdout) as { ok: boolean; apiCalls: number; objects: { object: string; written: number }[] };
+            const report = JSON.parse(result.stdout) as {
+                ok: boolean;
+                apiCalls: number;
+                objects: { object: string; written: number }[];
+            };
             assert.equal(report.ok, true);
             assert.equal(report.objects.find((item) => item.object === 'Lead')?.written, 30);
             double.expireSession();
-            const expired = await runScript('seed.ts', ['--count', '30'], { SF_INSTANCE_URL: double.url, SF_ACCESS_TOKEN: double.accessToken });
+            const expired = await runScript('seed.ts', ['--count', '30'], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
             assert.equal(expired.code, 1);
             assert.match(expired.stderr, /INVALID_SESSION_ID[\s\S]*SF_ACCESS_TOKEN/);
         } finally {
@@ -207,7 +267,10 @@ describe('seed resilience and safety', () => {
     });
 
     it('explains an unknown --target-org alias (real Salesforce CLI, empty home)', async () => {
-        const result = await runScript('seed.ts', ['--target-org', 'baton-no-such-alias'], { HOME: '/tmp/baton-empty-home', SF_DISABLE_TELEMETRY: 'true' });
+        const result = await runScript('seed.ts', ['--target-org', 'baton-no-such-alias'], {
+            HOME: '/tmp/baton-empty-home',
+            SF_DISABLE_TELEMETRY: 'true'
+        });
         assert.equal(result.code, 1);
         assert.match(result.stderr, /Unknown org "baton-no-such-alias"/);
         assert.match(result.stderr, /sf org login web --alias baton-no-such-alias/);

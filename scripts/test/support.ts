@@ -9,7 +9,12 @@ import { PROJECT_ROOT } from '../lib/project.ts';
 import type { OrgDouble } from '../org-double/server.ts';
 
 export function authFor(double: OrgDouble): OrgAuth {
-    return { instanceUrl: double.url, accessToken: double.accessToken, label: 'test org', reauthenticate: 'Log in again: sf org login web --alias test' };
+    return {
+        instanceUrl: double.url,
+        accessToken: double.accessToken,
+        label: 'test org',
+        reauthenticate: 'Log in again: sf org login web --alias test'
+    };
 }
 
 export interface CapturedOutput extends Output {
@@ -31,7 +36,11 @@ export function capture(json = false): CapturedOutput {
 const run = promisify(execFile);
 
 /** Runs a script under this Node with extra environment variables; resolves with exit code and output. */
-export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runScript(
+    script: string,
+    args: string[],
+    env: NodeJS.ProcessEnv = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
         const { stdout, stderr } = await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', script), ...args], {
             cwd: PROJECT_ROOT,
@@ -46,5 +55,13 @@ export async function runScript(script: string, args: string[], env: NodeJS.Proc
 }
 
 export function baseSeedOptions(count: number, history = true) {
-    return { count, history, reset: false, dryRun: false, allowProduction: false, pollInterval: 5, now: new Date('2026-11-20T15:00:00Z') };
+    return {
+        count,
+        history,
+        reset: false,
+        dryRun: false,
+        allowProduction: false,
+        pollInterval: 5,
+        now: new Date('2026-11-20T15:00:00Z')
+    };
 }

@@ -23,7 +23,16 @@ describe('verify:conversion against the org double', () => {
             assert.equal(report.ok, true);
             assert.deepEqual(report.drift, []);
             const targets = report.rows.map((row) => row.target);
-            for (const target of ['Account.Name', 'Contact.LastName', 'Contact.LeadSource', 'Opportunity.LeadSource', 'Opportunity.CampaignId', 'Opportunity.StageName', 'Opportunity.SQL_Date__c', 'Contact.MQL_Date__c']) {
+            for (const target of [
+                'Account.Name',
+                'Contact.LastName',
+                'Contact.LeadSource',
+                'Opportunity.LeadSource',
+                'Opportunity.CampaignId',
+                'Opportunity.StageName',
+                'Opportunity.SQL_Date__c',
+                'Contact.MQL_Date__c'
+            ]) {
                 assert.ok(targets.includes(target), target);
             }
             assert.equal(leftovers(double), 0);
@@ -38,7 +47,11 @@ describe('verify:conversion against the org double', () => {
             const report = await verifyConversion(authFor(double), { keep: true, allowProduction: false }, capture());
             assert.equal(report.ok, true);
             assert.equal(double.state.store.all('Opportunity').length, 2);
-            assert.equal(report.left.length, 10, "campaign, membership, two leads and their accounts, contacts and opportunities");
+            assert.equal(
+                report.left.length,
+                10,
+                'campaign, membership, two leads and their accounts, contacts and opportunities'
+            );
         } finally {
             await double.stop();
         }
@@ -57,12 +70,22 @@ describe('verify:conversion against the org double', () => {
     it('explains a validation rule that blocks conversion, and still cleans up', async () => {
         const double = await OrgDouble.start();
         try {
-            double.addValidationRule({ object: 'Opportunity', message: 'Amount is required for new opportunities', failsWhen: (record) => record.Amount === null });
-            await assert.rejects(verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()), (error: Error & { hint?: string }) => {
-                assert.match(error.message, /validation rule on Account, Contact or Opportunity.*"Amount is required for new opportunities".*FIELD_CUSTOM_VALIDATION_EXCEPTION/);
-                assert.match(error.hint ?? '', /Validation Rules/);
-                return true;
+            double.addValidationRule({
+                object: 'Opportunity',
+                message: 'Amount is required for new opportunities',
+                failsWhen: (record) => record.Amount === null
             });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(
+                        error.message,
+                        /validation rule on Account, Contact or Opportunity.*"Amount is required for new opportunities".*FIELD_CUSTOM_VALIDATION_EXCEPTION/
+                    );
+                    assert.match(error.hint ?? '', /Validation Rules/);
+                    return true;
+                }
+            );
             assert.equal(leftovers(double), 0);
         } finally {
             await double.stop();
@@ -74,7 +97,10 @@ describe('verify:conversion against the org double', () => {
         try {
             double.setConversionMapping('Fit_Score__c', 'Opportunity', null);
             double.setConversionMapping('Interest_Score__c', 'Opportunity', 'Fit_Score__c');
-            const result = await runScript('verify-conversion.ts', [], { SF_INSTANCE_URL: double.url, SF_ACCESS_TOKEN: double.accessToken });
+            const result = await runScript('verify-conversion.ts', [], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
             assert.equal(result.code, 1, result.stderr);
             assert.match(result.stdout, /✗ Lead\.Fit_Score__c → Opportunity\.Fit_Score__c {2}\(project only\)/);
             assert.match(result.stdout, /✗ Lead\.Interest_Score__c → Opportunity\.Fit_Score__c {2}\(org only\)/);
@@ -90,7 +116,10 @@ describe('verify:conversion against the org double', () => {
         const double = await OrgDouble.start();
         try {
             double.dropField('Opportunity', 'Timeline__c');
-            await assert.rejects(verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()), /field Opportunity\.Timeline__c/);
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                /field Opportunity\.Timeline__c/
+            );
         } finally {
             await double.stop();
         }
@@ -134,12 +163,33 @@ describe('offline mapping check', () => {
 
     it('checks lengths, digits and restricted picklist values', () => {
         const base = { label: 'x', required: false, externalId: false, unique: false, readOnly: false };
-        assert.match(incompatibility({ ...base, name: 'A', type: 'string', length: 80 }, { ...base, name: 'B', type: 'string', length: 40 }) ?? '', /length 80 does not fit in 40/);
-        assert.match(incompatibility({ ...base, name: 'A', type: 'double', precision: 6, scale: 0 }, { ...base, name: 'B', type: 'double', precision: 3, scale: 0 }) ?? '', /number\(6,0\)/);
         assert.match(
-            incompatibility({ ...base, name: 'A', type: 'picklist', picklistValues: ['X', 'Y'] }, { ...base, name: 'B', type: 'picklist', picklistValues: ['X'], restrictedPicklist: true }) ?? '',
+            incompatibility(
+                { ...base, name: 'A', type: 'string', length: 80 },
+                { ...base, name: 'B', type: 'string', length: 40 }
+            ) ?? '',
+            /length 80 does not fit in 40/
+        );
+        assert.match(
+            incompatibility(
+                { ...base, name: 'A', type: 'double', precision: 6, scale: 0 },
+                { ...base, name: 'B', type: 'double', precision: 3, scale: 0 }
+            ) ?? '',
+            /number\(6,0\)/
+        );
+        assert.match(
+            incompatibility(
+                { ...base, name: 'A', type: 'picklist', picklistValues: ['X', 'Y'] },
+                { ...base, name: 'B', type: 'picklist', picklistValues: ['X'], restrictedPicklist: true }
+            ) ?? '',
             /lacks Y/
         );
-        assert.equal(incompatibility({ ...base, name: 'A', type: 'string', length: 40 }, { ...base, name: 'B', type: 'string', length: 80 }), undefined);
+        assert.equal(
+            incompatibility(
+                { ...base, name: 'A', type: 'string', length: 40 },
+                { ...base, name: 'B', type: 'string', length: 80 }
+            ),
+            undefined
+        );
     });
 });

@@ -10,7 +10,9 @@ function mappingSet(settings: LeadConvertSettings): Set<string> {
     const set = new Set<string>();
     for (const objectMapping of settings.objectMapping) {
         for (const field of objectMapping.mappingFields) {
-            set.add(`${objectMapping.inputObject}.${field.inputField} → ${objectMapping.outputObject}.${field.outputField}`);
+            set.add(
+                `${objectMapping.inputObject}.${field.inputField} → ${objectMapping.outputObject}.${field.outputField}`
+            );
         }
     }
     return set;
@@ -20,7 +22,11 @@ export function compareSettings(project: LeadConvertSettings, org: LeadConvertSe
     const inProject = mappingSet(project);
     const inOrg = mappingSet(org);
     return [
-        ...[...inProject].filter((mapping) => !inOrg.has(mapping)).map((mapping) => ({ mapping, where: 'project only' as const })),
-        ...[...inOrg].filter((mapping) => !inProject.has(mapping)).map((mapping) => ({ mapping, where: 'org only' as const }))
+        ...[...inProject]
+            .filter((mapping) => !inOrg.has(mapping))
+            .map((mapping) => ({ mapping, where: 'project only' as const })),
+        ...[...inOrg]
+            .filter((mapping) => !inProject.has(mapping))
+            .map((mapping) => ({ mapping, where: 'org only' as const }))
     ];
 }

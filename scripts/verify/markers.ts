@@ -5,6 +5,7 @@
  * from a defaulted one).
  */
 import type { DescribeSObjectResult } from 'jsforce';
+import { asText } from '../lib/text.ts';
 
 export type DescribeField = DescribeSObjectResult['fields'][number];
 export type MarkerValue = string | number | boolean;
@@ -15,15 +16,31 @@ function fitText(text: string, fields: DescribeField[]): string {
 }
 
 function fitNumber(seed: number, fields: DescribeField[]): number {
-    const digits = Math.min(...fields.map((field) => (field.type === 'int' ? Math.max(field.digits ?? 9, 1) : Math.max(field.precision - field.scale, 1))));
+    const digits = Math.min(
+        ...fields.map((field) =>
+            field.type === 'int' ? Math.max(field.digits, 1) : Math.max(field.precision - field.scale, 1)
+        )
+    );
     const max = 10 ** Math.min(digits, 9) - 1;
     return (seed % max) + 1;
 }
 
+interface PicklistOption {
+    active: boolean;
+    value: string;
+    defaultValue: boolean;
+}
+
+const optionsOf = (field: DescribeField): PicklistOption[] => (field.picklistValues ?? []) as PicklistOption[];
+
 function picklistValue(source: DescribeField, targets: DescribeField[]): string | undefined {
     const accepted = (value: string): boolean =>
-        targets.every((target) => !target.restrictedPicklist || target.picklistValues?.some((option) => option.active && option.value === value));
-    const options = (source.picklistValues ?? []).filter((option) => option.active && accepted(option.value));
+        targets.every(
+            (target) =>
+                !target.restrictedPicklist ||
+                optionsOf(target).some((option) => option.active && option.value === value)
+        );
+    const options = optionsOf(source).filter((option) => option.active && accepted(option.value));
     return (options.find((option) => !option.defaultValue) ?? options[0])?.value;
 }
 
@@ -31,7 +48,12 @@ function picklistValue(source: DescribeField, targets: DescribeField[]): string 
  * A marker for `source` that every target can hold, or undefined when none can be built
  * (a lookup, or a picklist with no value every target accepts). `seed` makes markers distinct.
  */
-export function markerValue(source: DescribeField, targets: DescribeField[], seed: number, runId: string): MarkerValue | undefined {
+export function markerValue(
+    source: DescribeField,
+    targets: DescribeField[],
+    seed: number,
+    runId: string
+): MarkerValue | undefined {
     const fields = [source, ...targets];
     switch (source.type) {
         case 'string':
@@ -71,14 +93,14 @@ export function sameValue(expected: unknown, actual: unknown, type: string): boo
         return false;
     }
     if (type === 'datetime') {
-        const parse = (value: unknown): number => Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+        const parse = (value: unknown): number => Date.parse(asText(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
         return parse(expected) === parse(actual);
     }
     if (['int', 'double', 'currency', 'percent'].includes(type)) {
         return Number(expected) === Number(actual);
     }
     if (type === 'reference' || type === 'id') {
-        return String(expected).slice(0, 15) === String(actual).slice(0, 15);
+        return asText(expected).slice(0, 15) === asText(actual).slice(0, 15);
     }
-    return String(expected) === String(actual);
+    return asText(expected) === asText(actual);
 }

@@ -6,7 +6,12 @@
  * deploy-readiness gate) can call `checkConversionMappingOffline`.
  */
 import { PROJECT_ROOT } from '../lib/project.ts';
-import { readLeadConvertSettings, readProjectObjects, type FieldDefinition, type ObjectDefinition } from '../lib/projectMetadata.ts';
+import {
+    readLeadConvertSettings,
+    readProjectObjects,
+    type FieldDefinition,
+    type ObjectDefinition
+} from '../lib/projectMetadata.ts';
 
 export interface MappingIssue {
     mapping: string;
@@ -49,7 +54,9 @@ export function incompatibility(input: FieldDefinition, output: FieldDefinition)
 }
 
 function findField(objects: ObjectDefinition[], objectName: string, fieldName: string): FieldDefinition | undefined {
-    return objects.find((object) => object.name === objectName)?.fields.find((field) => field.name.toLowerCase() === fieldName.toLowerCase());
+    return objects
+        .find((object) => object.name === objectName)
+        ?.fields.find((field) => field.name.toLowerCase() === fieldName.toLowerCase());
 }
 
 export async function checkConversionMappingOffline(projectDir: string = PROJECT_ROOT): Promise<OfflineMappingReport> {
@@ -59,7 +66,10 @@ export async function checkConversionMappingOffline(projectDir: string = PROJECT
     let mappings = 0;
     for (const objectMapping of settings.objectMapping) {
         if (objectMapping.inputObject !== 'Lead' || !CONVERSION_TARGETS.includes(objectMapping.outputObject)) {
-            issues.push({ mapping: `${objectMapping.inputObject} → ${objectMapping.outputObject}`, problem: 'conversion maps Lead to Account, Contact or Opportunity only' });
+            issues.push({
+                mapping: `${objectMapping.inputObject} → ${objectMapping.outputObject}`,
+                problem: 'conversion maps Lead to Account, Contact or Opportunity only'
+            });
             continue;
         }
         const seen = new Set<string>();
@@ -67,7 +77,10 @@ export async function checkConversionMappingOffline(projectDir: string = PROJECT
             mappings++;
             const mapping = `Lead.${inputField} → ${objectMapping.outputObject}.${outputField}`;
             if (seen.has(outputField.toLowerCase())) {
-                issues.push({ mapping, problem: `${objectMapping.outputObject}.${outputField} is the target of more than one mapping` });
+                issues.push({
+                    mapping,
+                    problem: `${objectMapping.outputObject}.${outputField} is the target of more than one mapping`
+                });
             }
             seen.add(outputField.toLowerCase());
             const input = findField(objects, 'Lead', inputField);
@@ -76,7 +89,10 @@ export async function checkConversionMappingOffline(projectDir: string = PROJECT
                 issues.push({ mapping, problem: `Lead.${inputField} is not defined in the project` });
             }
             if (!output) {
-                issues.push({ mapping, problem: `${objectMapping.outputObject}.${outputField} is not defined in the project` });
+                issues.push({
+                    mapping,
+                    problem: `${objectMapping.outputObject}.${outputField} is not defined in the project`
+                });
             }
             const problem = input && output ? incompatibility(input, output) : undefined;
             if (problem) {

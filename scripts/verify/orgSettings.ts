@@ -9,7 +9,11 @@ interface ReadSettings {
     fullName?: string;
     allowOwnerChange?: boolean | string;
     opportunityCreationOptions?: string;
-    objectMapping?: OneOrMany<{ inputObject: string; outputObject: string; mappingFields?: OneOrMany<{ inputField: string; outputField: string }> }>;
+    objectMapping?: OneOrMany<{
+        inputObject: string;
+        outputObject: string;
+        mappingFields?: OneOrMany<{ inputField: string; outputField: string }>;
+    }>;
 }
 
 const many = <T>(value: OneOrMany<T>): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -24,10 +28,14 @@ export async function readOrgLeadConvertSettings(org: OrgConnection): Promise<Le
     const objectMapping: ObjectMapping[] = many(read.objectMapping).map((mapping) => ({
         inputObject: mapping.inputObject,
         outputObject: mapping.outputObject,
-        mappingFields: many(mapping.mappingFields).map((field) => ({ inputField: field.inputField, outputField: field.outputField }))
+        mappingFields: many(mapping.mappingFields).map((field) => ({
+            inputField: field.inputField,
+            outputField: field.outputField
+        }))
     }));
     const settings: LeadConvertSettings = { objectMapping };
     if (read.allowOwnerChange !== undefined) settings.allowOwnerChange = String(read.allowOwnerChange) === 'true';
-    if (read.opportunityCreationOptions !== undefined) settings.opportunityCreationOptions = read.opportunityCreationOptions;
+    if (read.opportunityCreationOptions !== undefined)
+        settings.opportunityCreationOptions = read.opportunityCreationOptions;
     return settings;
 }

@@ -27,12 +27,24 @@ function field(describe: DescribeSObjectResult | undefined, name: string): Descr
     return describe?.fields.find((item) => item.name.toLowerCase() === name.toLowerCase());
 }
 
-export function planConversion(settings: LeadConvertSettings, describes: Map<string, DescribeSObjectResult | undefined>, runId: string): ConversionPlan {
-    const checks: FieldCheck[] = STANDARD_CONVERSION_MAPPING.map((mapping) => ({ ...mapping, source: 'standard' as const }));
+export function planConversion(
+    settings: LeadConvertSettings,
+    describes: Map<string, DescribeSObjectResult | undefined>,
+    runId: string
+): ConversionPlan {
+    const checks: FieldCheck[] = STANDARD_CONVERSION_MAPPING.map((mapping) => ({
+        ...mapping,
+        source: 'standard' as const
+    }));
     for (const objectMapping of settings.objectMapping) {
         if (objectMapping.inputObject !== 'Lead') continue;
         for (const mapping of objectMapping.mappingFields) {
-            checks.push({ leadField: mapping.inputField, object: objectMapping.outputObject, field: mapping.outputField, source: 'settings' });
+            checks.push({
+                leadField: mapping.inputField,
+                object: objectMapping.outputObject,
+                field: mapping.outputField,
+                source: 'settings'
+            });
         }
     }
     const plan: ConversionPlan = { checks: [], lead: {}, skipped: [] };
@@ -43,13 +55,25 @@ export function planConversion(settings: LeadConvertSettings, describes: Map<str
         const related = checks.filter((check) => check.leadField === leadField);
         const targets = related.map((check) => field(describes.get(check.object), check.field));
         if (!source || targets.some((target) => !target)) {
-            const missing = !source ? `Lead.${leadField}` : related.filter((_, i) => !targets[i]).map((check) => `${check.object}.${check.field}`).join(', ');
-            related.forEach((check) => plan.skipped.push({ check, reason: `${missing} not found in the org (or not visible to you)` }));
+            const missing = !source
+                ? `Lead.${leadField}`
+                : related
+                      .filter((_, i) => !targets[i])
+                      .map((check) => `${check.object}.${check.field}`)
+                      .join(', ');
+            related.forEach((check) =>
+                plan.skipped.push({ check, reason: `${missing} not found in the org (or not visible to you)` })
+            );
             return;
         }
         const marker = markerValue(source, targets as DescribeField[], index + 1, runId);
         if (marker === undefined) {
-            related.forEach((check) => plan.skipped.push({ check, reason: `no value of type ${source.type} fits Lead.${leadField} and its targets` }));
+            related.forEach((check) =>
+                plan.skipped.push({
+                    check,
+                    reason: `no value of type ${source.type} fits Lead.${leadField} and its targets`
+                })
+            );
             return;
         }
         plan.lead[source.name] = marker;

@@ -5,7 +5,6 @@
  * field, the primary campaign and the opportunity stage Baton sets. Deletes everything it
  * created, even when a step fails, unless asked to keep it.
  */
-import type { DescribeSObjectResult } from 'jsforce';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError, ScriptError } from '../lib/errors.ts';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
@@ -43,21 +42,39 @@ interface Created {
 
 type Row = Record<string, unknown>;
 
-function explainSaveErrors(action: string, object: string, errors: { statusCode?: string; errorCode?: string; message?: string }[]): ScriptError {
-    const validation = errors.find((error) => (error.statusCode ?? error.errorCode) === 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+function explainSaveErrors(
+    action: string,
+    object: string,
+    errors: { statusCode?: string; errorCode?: string; message?: string }[]
+): ScriptError {
+    const validation = errors.find(
+        (error) => (error.statusCode ?? error.errorCode) === 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+    );
     if (validation) {
         return new ScriptError(
             `A validation rule on ${object} stopped ${action}: "${validation.message ?? ''}" (FIELD_CUSTOM_VALIDATION_EXCEPTION).`,
             `Find the rule with this message in Setup → Object Manager → ${object} → Validation Rules; let the check's records pass (e.g. bypass for your user) and run again.`
         );
     }
-    return new ScriptError(`${action} failed on ${object}: ${errors.map((error) => `${error.statusCode ?? error.errorCode ?? ''}: ${error.message ?? ''}`).join('; ')}`);
+    return new ScriptError(
+        `${action} failed on ${object}: ${errors.map((error) => `${error.statusCode ?? error.errorCode ?? ''}: ${error.message ?? ''}`).join('; ')}`
+    );
 }
 
-async function create(org: OrgConnection, object: string, records: Row[], created: Created[], action: string): Promise<string[]> {
-    let results: { id?: string; success: boolean; errors: { statusCode?: string; errorCode?: string; message?: string }[] }[];
+async function create(
+    org: OrgConnection,
+    object: string,
+    records: Row[],
+    created: Created[],
+    action: string
+): Promise<string[]> {
+    let results: {
+        id?: string;
+        success: boolean;
+        errors: { statusCode?: string; errorCode?: string; message?: string }[];
+    }[];
     try {
-        results = (await org.conn.sobject(object).create(records as never[], { allOrNone: true, headers: DUPLICATE_HEADER })) as typeof results;
+        results = await org.conn.sobject(object).create(records, { allOrNone: true, headers: DUPLICATE_HEADER });
     } catch (error) {
         const data = (error as { data?: unknown }).data;
         if (Array.isArray(data)) throw explainSaveErrors(action, object, data as never[]);
@@ -94,11 +111,23 @@ async function cleanup(org: OrgConnection, created: Created[]): Promise<{ left: 
         return { left: [], errors: [] };
     }
     try {
-        const results = (await org.conn.sobject('Lead').destroy(ids, { allOrNone: false })) as { id?: string; success: boolean; errors: { statusCode?: string; message?: string }[] }[];
+        const results = (await org.conn.sobject('Lead').destroy(ids, { allOrNone: false })) as {
+            id?: string;
+            success: boolean;
+            errors: { statusCode?: string; message?: string }[];
+        }[];
         const failed = results
             .map((result, index) => ({ result, id: ids[index] ?? '' }))
-            .filter(({ result }) => !result.success && !result.errors.some((error) => error.statusCode === 'ENTITY_IS_DELETED'));
-        return { left: failed.map(({ id }) => id), errors: failed.map(({ id, result }) => `${id}: ${result.errors.map((error) => error.message ?? '').join('; ')}`) };
+            .filter(
+                ({ result }) =>
+                    !result.success && !result.errors.some((error) => error.statusCode === 'ENTITY_IS_DELETED')
+            );
+        return {
+            left: failed.map(({ id }) => id),
+            errors: failed.map(
+                ({ id, result }) => `${id}: ${result.errors.map((error) => error.message ?? '').join('; ')}`
+            )
+        };
     } catch (error) {
         return { left: ids, errors: [explainError(error, org.label, org.reauthenticate).message] };
     }
@@ -113,28 +142,40 @@ export interface VerifyOptions {
 
 export async function runVerify(org: OrgConnection, options: VerifyOptions): Promise<VerifyRunResult> {
     const mapped = (object: string): string[] =>
-        options.projectSettings.objectMapping.filter((mapping) => mapping.outputObject === object).flatMap((mapping) => mapping.mappingFields.map((field) => field.outputField));
-    const leadInputs = options.projectSettings.objectMapping.flatMap((mapping) => mapping.mappingFields.map((field) => field.inputField));
+        options.projectSettings.objectMapping
+            .filter((mapping) => mapping.outputObject === object)
+            .flatMap((mapping) => mapping.mappingFields.map((field) => field.outputField));
+    const leadInputs = options.projectSettings.objectMapping.flatMap((mapping) =>
+        mapping.mappingFields.map((field) => field.inputField)
+    );
     const checks = await preflight(org, {
         requirements: [
             { object: 'Lead', fields: [...new Set(leadInputs)], access: ['create', 'delete'] },
-            ...TARGETS.map((object) => ({ object, fields: [...new Set(mapped(object))], access: ['create' as const, 'delete' as const] })),
+            ...TARGETS.map((object) => ({
+                object,
+                fields: [...new Set(mapped(object))],
+                access: ['create' as const, 'delete' as const]
+            })),
             { object: 'Campaign', fields: [], access: ['create', 'delete'] },
             { object: 'CampaignMember', fields: [], access: ['create'] },
             { object: 'Lead_Handoff_Setting__mdt', fields: ['Converted_Opportunity_Stage__c'], access: [] }
         ],
         queries: {
             convertedStatus: 'SELECT ApiName FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1',
-            setting: "SELECT Converted_Opportunity_Stage__c FROM Lead_Handoff_Setting__mdt WHERE DeveloperName = 'Default'"
+            setting:
+                "SELECT Converted_Opportunity_Stage__c FROM Lead_Handoff_Setting__mdt WHERE DeveloperName = 'Default'"
         },
         allowProduction: options.allowProduction
     });
     const orgSettings = await readOrgLeadConvertSettings(org);
     const drift = compareSettings(options.projectSettings, orgSettings);
-    const plan = planConversion(options.projectSettings, checks.describes as Map<string, DescribeSObjectResult | undefined>, options.runId);
+    const plan = planConversion(options.projectSettings, checks.describes, options.runId);
     const status = checks.queries.convertedStatus?.[0]?.ApiName;
     if (typeof status !== 'string') {
-        throw new ScriptError(`${org.label} has no converted lead status (LeadStatus with IsConverted = true).`, 'Add one in Setup → Lead Status values.');
+        throw new ScriptError(
+            `${org.label} has no converted lead status (LeadStatus with IsConverted = true).`,
+            'Add one in Setup → Lead Status values.'
+        );
     }
     const stage = checks.queries.setting?.[0]?.Converted_Opportunity_Stage__c;
     const created: Created[] = [];
@@ -149,15 +190,38 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     }));
     let outcome: { left: string[]; errors: string[] } = { left: [], errors: [] };
     try {
-        const [campaignId = ''] = await create(org, 'Campaign', [{ Name: `Baton conversion check ${options.runId}` }], created, 'creating the test campaign');
-        const [withCampaign = '', withoutCampaign = ''] = await create(org, 'Lead', [plan.lead, plan.lead], created, 'creating the test leads');
-        await create(org, 'CampaignMember', [{ CampaignId: campaignId, LeadId: withCampaign }], created, 'adding the test lead to the campaign');
+        const [campaignId = ''] = await create(
+            org,
+            'Campaign',
+            [{ Name: `Baton conversion check ${options.runId}` }],
+            created,
+            'creating the test campaign'
+        );
+        const [withCampaign = '', withoutCampaign = ''] = await create(
+            org,
+            'Lead',
+            [plan.lead, plan.lead],
+            created,
+            'creating the test leads'
+        );
+        await create(
+            org,
+            'CampaignMember',
+            [{ CampaignId: campaignId, LeadId: withCampaign }],
+            created,
+            'adding the test lead to the campaign'
+        );
         const leadFields = Object.keys(plan.lead);
         const leads = await select(org, 'Lead', leadFields, [withCampaign, withoutCampaign]);
         let results;
         try {
             results = await org.conn.soap.convertLead(
-                [withCampaign, withoutCampaign].map((leadId) => ({ leadId, convertedStatus: status, doNotCreateOpportunity: false, sendNotificationEmail: false }))
+                [withCampaign, withoutCampaign].map((leadId) => ({
+                    leadId,
+                    convertedStatus: status,
+                    doNotCreateOpportunity: false,
+                    sendNotificationEmail: false
+                }))
             );
         } catch (error) {
             throw explainError(error, org.label, org.reauthenticate);
@@ -166,32 +230,65 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         for (const result of results) {
             if (!result.success) {
                 const errors = [result.errors].flat() as unknown as { statusCode?: string; message?: string }[];
-                throw explainSaveErrors('converting the test lead', 'Account, Contact or Opportunity (created by conversion)', errors);
+                throw explainSaveErrors(
+                    'converting the test lead',
+                    'Account, Contact or Opportunity (created by conversion)',
+                    errors
+                );
             }
-            converted.set(String(result.leadId).slice(0, 15), { accountId: String(result.accountId), contactId: String(result.contactId), opportunityId: String(result.opportunityId) });
+            converted.set(String(result.leadId).slice(0, 15), {
+                accountId: String(result.accountId),
+                contactId: String(result.contactId),
+                opportunityId: String(result.opportunityId)
+            });
             created.push(
                 { id: String(result.accountId), object: 'Account' },
                 { id: String(result.contactId), object: 'Contact' },
-                ...(result.opportunityId ? [{ id: String(result.opportunityId), object: 'Opportunity' }] : [])
+                ...(result.opportunityId ? [{ id: result.opportunityId, object: 'Opportunity' }] : [])
             );
         }
-        const targetFields = (object: string): string[] => [...plan.checks.filter((check) => check.object === object).map((check) => check.field), ...(object === 'Opportunity' ? ['StageName', 'CampaignId'] : [])];
-        const read = async (object: (typeof TARGETS)[number], key: 'accountId' | 'contactId' | 'opportunityId'): Promise<Map<string, Row>> =>
-            select(org, object, targetFields(object), [...converted.values()].map((ids) => ids[key]));
-        const targets = { Account: await read('Account', 'accountId'), Contact: await read('Contact', 'contactId'), Opportunity: await read('Opportunity', 'opportunityId') };
+        const targetFields = (object: string): string[] => [
+            ...plan.checks.filter((check) => check.object === object).map((check) => check.field),
+            ...(object === 'Opportunity' ? ['StageName', 'CampaignId'] : [])
+        ];
+        const read = async (
+            object: (typeof TARGETS)[number],
+            key: 'accountId' | 'contactId' | 'opportunityId'
+        ): Promise<Map<string, Row>> =>
+            select(
+                org,
+                object,
+                targetFields(object),
+                [...converted.values()].map((ids) => ids[key])
+            );
+        const targets = {
+            Account: await read('Account', 'accountId'),
+            Contact: await read('Contact', 'contactId'),
+            Opportunity: await read('Opportunity', 'opportunityId')
+        };
         const recordFor = (leadId: string, object: (typeof TARGETS)[number]): Row | undefined => {
             const ids = converted.get(leadId.slice(0, 15));
-            const id = object === 'Account' ? ids?.accountId : object === 'Contact' ? ids?.contactId : ids?.opportunityId;
+            const id =
+                object === 'Account' ? ids?.accountId : object === 'Contact' ? ids?.contactId : ids?.opportunityId;
             return id ? targets[object].get(id.slice(0, 15)) : undefined;
         };
         const lead = leads.get(withCampaign.slice(0, 15)) ?? {};
         const typeOf = (check: FieldCheck): string =>
-            checks.describes.get(check.object)?.fields.find((item) => item.name.toLowerCase() === check.field.toLowerCase())?.type ?? 'string';
+            checks.describes
+                .get(check.object)
+                ?.fields.find((item) => item.name.toLowerCase() === check.field.toLowerCase())?.type ?? 'string';
         for (const check of plan.checks) {
             const source = lead[check.leadField] ?? null;
             const actual = recordFor(withCampaign, check.object as (typeof TARGETS)[number])?.[check.field] ?? null;
             const marker = plan.lead[check.leadField];
-            const row: VerifyRow = { field: `Lead.${check.leadField}`, source, target: `${check.object}.${check.field}`, expected: source, actual, ok: sameValue(source, actual, typeOf(check)) };
+            const row: VerifyRow = {
+                field: `Lead.${check.leadField}`,
+                source,
+                target: `${check.object}.${check.field}`,
+                expected: source,
+                actual,
+                ok: sameValue(source, actual, typeOf(check))
+            };
             if (!sameValue(marker, source, typeOf(check))) {
                 row.note = `the org changed the lead's value on save (sent ${String(marker)})`;
             }
@@ -202,9 +299,23 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             rows.push(row);
         }
         const opportunity = recordFor(withCampaign, 'Opportunity');
-        rows.push({ field: 'primary campaign', source: campaignId, target: 'Opportunity.CampaignId', expected: campaignId, actual: opportunity?.CampaignId ?? null, ok: sameValue(campaignId, opportunity?.CampaignId, 'reference') });
+        rows.push({
+            field: 'primary campaign',
+            source: campaignId,
+            target: 'Opportunity.CampaignId',
+            expected: campaignId,
+            actual: opportunity?.CampaignId ?? null,
+            ok: sameValue(campaignId, opportunity?.CampaignId, 'reference')
+        });
         const noCampaign = recordFor(withoutCampaign, 'Opportunity');
-        rows.push({ field: 'no campaign', source: null, target: 'Opportunity.CampaignId', expected: null, actual: noCampaign?.CampaignId ?? null, ok: sameValue(null, noCampaign?.CampaignId, 'reference') });
+        rows.push({
+            field: 'no campaign',
+            source: null,
+            target: 'Opportunity.CampaignId',
+            expected: null,
+            actual: noCampaign?.CampaignId ?? null,
+            ok: sameValue(null, noCampaign?.CampaignId, 'reference')
+        });
         rows.push({
             field: 'Lead_Handoff_Setting.Default',
             source: stage ?? null,
