@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
 import { ScriptError } from './lib/errors.ts';
-import { consoleOutput, formatTable, reportFailure, say, type Output } from './lib/output.ts';
+import { consoleOutput, finishReport, formatTable, reportFailure, say, type Output } from './lib/output.ts';
 import { buildPlan, type SeedPlan } from './seed/plan.ts';
 import { readSeedConfig } from './seed/policies.ts';
 import { runReset } from './seed/reset.ts';
@@ -158,11 +158,7 @@ export async function main(args: string[], output?: Output): Promise<number> {
             }
             return 0;
         }
-        const report = await seed(await resolveAuth(targetOrg), options, out);
-        if (out.json) {
-            out.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        }
-        return report.ok ? 0 : 1;
+        return finishReport(out, await seed(await resolveAuth(targetOrg), options, out));
     } catch (error) {
         reportFailure(out, error);
         return 1;

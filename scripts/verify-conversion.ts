@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
-import { consoleOutput, formatTable, reportFailure, say, type Output } from './lib/output.ts';
+import { consoleOutput, finishReport, formatTable, reportFailure, say, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { readLeadConvertSettings } from './lib/projectMetadata.ts';
 import { checkConversionMappingOffline } from './verify/offline.ts';
@@ -134,10 +134,7 @@ export async function main(args: string[], output?: Output): Promise<number> {
             { keep: values.keep, allowProduction: values['allow-production'] },
             out
         );
-        if (out.json) {
-            out.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        }
-        return report.ok ? 0 : 1;
+        return finishReport(out, report);
     } catch (error) {
         reportFailure(out, error);
         return 1;

@@ -62,6 +62,14 @@ export function progressBar(output: Output, label: string, total: number): Progr
     };
 }
 
+/** Prints the report as JSON in JSON mode and gives the exit code: 0 when it is ok, 1 otherwise. */
+export function finishReport(output: Output, report: { ok: boolean }): number {
+    if (output.json) {
+        output.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    return report.ok ? 0 : 1;
+}
+
 /** Prints a failure (with its hint) and sets the exit code; used by every script's entry point. */
 export function reportFailure(output: Output, error: unknown): void {
     if (output.json) {

@@ -18,22 +18,12 @@ export interface SchemaObject {
 
 export type Schema = Map<string, SchemaObject>;
 
-interface StandardField {
+/** A standard field as standard-objects.json writes it: a field definition with defaults left out. */
+type StandardField = Partial<Omit<FieldDefinition, 'name' | 'label' | 'type'>> & {
     type: FieldType;
-    length?: number;
-    precision?: number;
-    scale?: number;
-    required?: boolean;
-    readOnly?: boolean;
-    createOnly?: boolean;
-    picklistValues?: string[];
-    restrictedPicklist?: boolean;
-    defaultValue?: string;
-    referenceTo?: string[];
-    relationshipName?: string;
     /** Reuse another field's picklist values ("Object.Field"). */
     sameAs?: string;
-}
+};
 
 interface StandardObjects {
     objects: Record<string, { label: string; readOnlyObject?: boolean; fields: Record<string, StandardField> }>;

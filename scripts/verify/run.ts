@@ -299,23 +299,16 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             rows.push(row);
         }
         const opportunity = recordFor(withCampaign, 'Opportunity');
-        rows.push({
-            field: 'primary campaign',
-            source: campaignId,
+        const campaignRow = (field: string, expected: string | null, record: Row | undefined): VerifyRow => ({
+            field,
+            source: expected,
             target: 'Opportunity.CampaignId',
-            expected: campaignId,
-            actual: opportunity?.CampaignId ?? null,
-            ok: sameValue(campaignId, opportunity?.CampaignId, 'reference')
+            expected,
+            actual: record?.CampaignId ?? null,
+            ok: sameValue(expected, record?.CampaignId, 'reference')
         });
-        const noCampaign = recordFor(withoutCampaign, 'Opportunity');
-        rows.push({
-            field: 'no campaign',
-            source: null,
-            target: 'Opportunity.CampaignId',
-            expected: null,
-            actual: noCampaign?.CampaignId ?? null,
-            ok: sameValue(null, noCampaign?.CampaignId, 'reference')
-        });
+        rows.push(campaignRow('primary campaign', campaignId, opportunity));
+        rows.push(campaignRow('no campaign', null, recordFor(withoutCampaign, 'Opportunity')));
         rows.push({
             field: 'Lead_Handoff_Setting.Default',
             source: stage ?? null,
