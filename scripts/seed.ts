@@ -133,6 +133,9 @@ export async function seed(auth: OrgAuth, options: SeedOptions, output: Output):
         seconds: (performance.now() - started) / 1000
     };
     say(output, summaryTable(report));
+    for (const note of report.notes) {
+        say(output, `  note: ${note}`);
+    }
     for (const failure of report.failures.slice(0, 10)) {
         say(output, `  ✗ ${failure.object} ${failure.key}: ${failure.error}`);
     }

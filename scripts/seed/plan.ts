@@ -22,7 +22,17 @@ import {
     type Quadrant
 } from './profiles.ts';
 
-export type FieldValue = string | number | boolean | null | { Baton_Seed_Key__c: string };
+/** A lookup written by the related record's seed key (resolved by the API; no Ids needed). */
+export interface SeedReference {
+    attributes: { type: string };
+    Baton_Seed_Key__c: string;
+}
+
+export type FieldValue = string | number | boolean | null | SeedReference;
+
+function ref(type: string, key: string): SeedReference {
+    return { attributes: { type }, Baton_Seed_Key__c: key };
+}
 export type SeedRecord = Record<string, FieldValue>;
 
 export const SEED_KEY = 'Baton_Seed_Key__c';
@@ -194,7 +204,7 @@ function slaRecord(key: string, clock: Clock, options: PlanOptions): SeedRecord 
           : 'Open';
     return {
         [SEED_KEY]: `${key}:${clock.stage.toLowerCase()}`,
-        Lead__r: { [SEED_KEY]: key },
+        Lead__r: ref('Lead', key),
         Stage__c: clock.stage,
         Policy__c: policy.name,
         Status__c: status,
@@ -270,15 +280,12 @@ function history(
         if (goal === 'Recycled') {
             lead.Recycled_Date__c = iso(accepted);
             lead.Recycle_Count__c = 1;
-        } else {
-            lead.Status = 'Closed - Not Converted';
         }
         return finish(goal);
     }
     clocks.push({ stage: 'MQL', started: mqlAt, completed: accepted, outcome: 'Accepted' });
     lead.SAL_Date__c = iso(accepted);
     lead.Accepted_By__c = options.userId ?? null;
-    lead.Status = 'Working - Contacted';
     const qualified = goal === 'SAL' ? null : step('SAL', accepted);
     if (!qualified) {
         clocks.push({ stage: 'SAL', started: accepted, completed: null, outcome: null });
@@ -339,8 +346,8 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         const lead: SeedRecord = { [SEED_KEY]: key, ...fields, LeadSource: campaign.source };
         plan.members.push({
             [SEED_KEY]: `${key}:1`,
-            Campaign: { [SEED_KEY]: `baton-seed:campaign:${campaign.slug}` },
-            Lead: { [SEED_KEY]: key },
+            Campaign: ref('Campaign', `baton-seed:campaign:${campaign.slug}`),
+            Lead: ref('Lead', key),
             Status: 'Responded'
         });
         if (next() < 0.3) {
@@ -350,8 +357,8 @@ export function buildPlan(options: PlanOptions): SeedPlan {
             );
             plan.members.push({
                 [SEED_KEY]: `${key}:2`,
-                Campaign: { [SEED_KEY]: `baton-seed:campaign:${second.slug}` },
-                Lead: { [SEED_KEY]: key },
+                Campaign: ref('Campaign', `baton-seed:campaign:${second.slug}`),
+                Lead: ref('Lead', key),
                 Status: 'Sent'
             });
         }

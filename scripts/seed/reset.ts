@@ -61,7 +61,7 @@ export async function runReset(
         ['Account', ids(leads.map((lead) => lead.ConvertedAccountId))],
         ['Campaign', ids((checks.queries.campaigns ?? []).map((row) => String(row.Id)))]
     ];
-    const result: SeedRunResult = { objects: [], failures: [] };
+    const result: SeedRunResult = { objects: [], failures: [], notes: [] };
     for (const [object, records] of steps) {
         const bar = progressBar(output, `Delete ${object}`, records.length);
         const written = await writeRecords(org, object, records, {

@@ -9,6 +9,7 @@ import { explainError, ScriptError } from '../lib/errors.ts';
 import { checkBypassPermission, type MetadataRequirement } from '../lib/orgChecks.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
+import { fitPicklists } from './picklists.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
 import { writeRecords, type WriteFailure, type WriteResult } from './writer.ts';
 import { asText } from '../lib/text.ts';
@@ -31,6 +32,8 @@ export interface ObjectSummary {
 export interface SeedRunResult {
     objects: ObjectSummary[];
     failures: (WriteFailure & { object: string })[];
+    /** Things the consultant should know (e.g. picklist values the org does not offer). */
+    notes: string[];
 }
 
 /** The fields each object needs in the org: every field the plan writes. */
@@ -85,6 +88,19 @@ export async function runSeed(
     if (userId) {
         await checkBypassPermission(org, userId);
     }
+    const notes = (
+        [
+            ['Campaign', plan.campaigns],
+            ['Lead', plan.leads],
+            ['CampaignMember', plan.members],
+            ['Lead_SLA__c', plan.slas]
+        ] as const
+    )
+        .flatMap(([object, records]) => fitPicklists(object, records, checks.describes.get(object)))
+        .map(
+            (item) =>
+                `${item.records} × ${item.field} "${item.value}" is not a value in this org; written as ${item.replacement ?? 'blank'}`
+        );
     const keys = (rows: Record<string, unknown>[] | undefined): Set<string> =>
         new Set((rows ?? []).map((row) => String(row[SEED_KEY]).toLowerCase()));
     const converted = keys(checks.queries.convertedLeads);
@@ -93,7 +109,7 @@ export async function runSeed(
         const lead = record.Lead;
         return (lead !== null && typeof lead === 'object' ? lead.Baton_Seed_Key__c : '').toLowerCase();
     };
-    const summary: SeedRunResult = { objects: [], failures: [] };
+    const summary: SeedRunResult = { objects: [], failures: [], notes };
     const write = async (
         object: string,
         records: SeedRecord[],

@@ -229,6 +229,29 @@ describe('seed resilience and safety', () => {
         }
     });
 
+    it("keeps picklist values within the org's own values and says which it replaced", async () => {
+        const double = await OrgDouble.start();
+        try {
+            const leadSource = double.state.store.object('Lead').fields.get('leadsource');
+            assert.ok(leadSource);
+            leadSource.picklistValues = ['Web', 'Partner Referral', 'Other'];
+            const output = capture();
+            const report = await seed(authFor(double), baseSeedOptions(60, false), output);
+            assert.equal(report.ok, true);
+            assert.ok(
+                report.notes.some((note) =>
+                    /Lead\.LeadSource "Trade Show" is not a value in this org; written as Other/.test(note)
+                ),
+                report.notes.join('\n')
+            );
+            const sources = new Set(double.state.store.all('Lead').map((lead) => lead.LeadSource));
+            assert.ok([...sources].every((source) => ['Web', 'Partner Referral', 'Other'].includes(String(source))));
+            assert.match(output.text(), /note: \d+ × Lead\.LeadSource/);
+        } finally {
+            await double.stop();
+        }
+    });
+
     it('prints the plan on --dry-run without an org', async () => {
         const output = capture();
         assert.equal(await seedMain(['--dry-run', '--history', '--count', '100'], output), 0);
