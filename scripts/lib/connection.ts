@@ -16,6 +16,8 @@ export interface OrgAuth {
     label: string;
     /** What to run when the session has expired. */
     reauthenticate: string;
+    /** A fresh access token after the session expired (the CLI's stored login refreshes it). */
+    refresh?: () => Promise<string>;
 }
 
 export interface OrgConnection {
@@ -74,7 +76,8 @@ export async function resolveAuth(
             instanceUrl: auth.instanceUrl,
             accessToken: auth.accessToken,
             label: `${targetOrg} (${auth.username})`,
-            reauthenticate: `Log in again: sf org login web --alias ${targetOrg}`
+            reauthenticate: `Log in again: sf org login web --alias ${targetOrg}`,
+            refresh: async () => (await readAuth(targetOrg)).accessToken
         };
     }
     const instanceUrl = env.SF_INSTANCE_URL;
@@ -95,10 +98,30 @@ export async function resolveAuth(
 
 export async function connect(auth: OrgAuth): Promise<OrgConnection> {
     const { sourceApiVersion } = await readSfdxProject();
+    const { refresh } = auth;
     const conn = new Connection({
         instanceUrl: auth.instanceUrl,
         accessToken: auth.accessToken,
-        version: sourceApiVersion
+        version: sourceApiVersion,
+        // On INVALID_SESSION_ID jsforce asks for a new token once and replays the call.
+        ...(refresh
+            ? {
+                  refreshFn: async (current, callback) => {
+                      try {
+                          const token = await refresh();
+                          if (token === current.accessToken) {
+                              callback(
+                                  new Error('INVALID_SESSION_ID: the Salesforce CLI has no newer session for this org')
+                              );
+                          } else {
+                              callback(null, token);
+                          }
+                      } catch (error) {
+                          callback(error as Error);
+                      }
+                  }
+              }
+            : {})
     });
     let calls = 0;
     // jsforce sends REST, Bulk and SOAP requests through one transport; counting there counts them all.

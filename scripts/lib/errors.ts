@@ -54,7 +54,10 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
     const failure = (error ?? {}) as ApiFailure;
     const code = failure.errorCode ?? failure.name ?? '';
     const message = failure.message ?? String(error);
-    if (/INVALID_SESSION_ID/.test(code) || /INVALID_SESSION_ID|Session expired or invalid/.test(message)) {
+    if (
+        /INVALID_SESSION_ID/.test(code) ||
+        /INVALID_SESSION_ID|Session expired or invalid|Unable to refresh session/.test(message)
+    ) {
         return new ScriptError(
             `The session for ${orgLabel} has expired or was revoked (INVALID_SESSION_ID).`,
             reauthenticate,

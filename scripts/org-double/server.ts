@@ -40,7 +40,9 @@ const USER_ID = '005000000000001AAA';
 
 export class OrgDouble {
     readonly state: OrgState;
-    readonly accessToken = ACCESS_TOKEN;
+    /** The token the double accepts (changes when the session is renewed). */
+    accessToken = ACCESS_TOKEN;
+    private sessions = 0;
     /** Every request served, in order ("POST /services/data/v65.0/composite/sobjects"). */
     readonly requests: string[] = [];
     private readonly server: Server;
@@ -111,6 +113,14 @@ export class OrgDouble {
     /** Every later request answers INVALID_SESSION_ID, as when an access token expires. */
     expireSession(): void {
         this.sessionExpired = true;
+    }
+
+    /** Issues a new access token (the old one stays invalid), as a refreshed login does. */
+    renewSession(): string {
+        this.sessions++;
+        this.accessToken = `${ACCESS_TOKEN}-${this.sessions}`;
+        this.sessionExpired = false;
+        return this.accessToken;
     }
 
     /** Removes a field from the org (as if never deployed, or hidden by field-level security). */
