@@ -106,19 +106,23 @@ export async function connect(auth: OrgAuth): Promise<OrgConnection> {
         // On INVALID_SESSION_ID jsforce asks for a new token once and replays the call.
         ...(refresh
             ? {
-                  refreshFn: async (current, callback) => {
-                      try {
-                          const token = await refresh();
-                          if (token === current.accessToken) {
-                              callback(
-                                  new Error('INVALID_SESSION_ID: the Salesforce CLI has no newer session for this org')
-                              );
-                          } else {
-                              callback(null, token);
+                  refreshFn: (current, callback) => {
+                      refresh().then(
+                          (token) => {
+                              if (token === current.accessToken) {
+                                  callback(
+                                      new Error(
+                                          'INVALID_SESSION_ID: the Salesforce CLI has no newer session for this org'
+                                      )
+                                  );
+                              } else {
+                                  callback(null, token);
+                              }
+                          },
+                          (error: unknown) => {
+                              callback(error as Error);
                           }
-                      } catch (error) {
-                          callback(error as Error);
-                      }
+                      );
                   }
               }
             : {})
