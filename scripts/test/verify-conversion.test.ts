@@ -92,6 +92,24 @@ describe('verify:conversion against the org double', () => {
         }
     });
 
+    it('names the object and message of a validation rule that refuses the test lead', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.addValidationRule({
+                object: 'Lead',
+                message: 'Leads need a Rating',
+                failsWhen: (record) => record.Rating === null
+            });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                /A validation rule on Lead stopped creating the test leads: "Leads need a Rating"/
+            );
+            assert.equal(leftovers(double), 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
     it('exits 1 and names the field when the org maps it wrongly (command run)', async () => {
         const double = await OrgDouble.start();
         try {
