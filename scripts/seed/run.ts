@@ -9,10 +9,10 @@ import { explainError, ScriptError } from '../lib/errors.ts';
 import { checkBypassPermission, type MetadataRequirement } from '../lib/orgChecks.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
+import { asText } from '../lib/text.ts';
 import { fitPicklists } from './picklists.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
 import { writeRecords, type WriteFailure, type WriteResult } from './writer.ts';
-import { asText } from '../lib/text.ts';
 
 const CONVERT_BATCH = 100;
 const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
