@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { connect, type OrgAuth } from './lib/connection.ts';
+import { ScriptError } from './lib/errors.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
 import { consoleOutput, reportFailure, say, type Output } from './lib/output.ts';
 import { OrgDouble } from './org-double/server.ts';
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
     const output = consoleOutput(false);
     try {
         const { values } = parseArgs({ options: { count: { type: 'string', default: '400' } } });
-        process.exitCode = await demo(Number(values.count), output);
+        const count = Number(values.count);
+        if (!Number.isInteger(count) || count < 1 || count > 100_000) {
+            throw new ScriptError(`--count must be a whole number from 1 to 100000 (got ${values.count}).`);
+        }
+        process.exitCode = await demo(count, output);
     } catch (error) {
         reportFailure(output, error);
     }

@@ -110,6 +110,24 @@ describe('verify:conversion against the org double', () => {
         }
     });
 
+    it('lists the kept test records when a step fails with --keep', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.addValidationRule({
+                object: 'Opportunity',
+                message: 'No new deals this week',
+                failsWhen: () => true
+            });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: true, allowProduction: false }, capture()),
+                /"No new deals this week".*Test records left in the org, kept \(--keep\): 701\w+, 00Q\w+, 00Q\w+, 00v\w+\./
+            );
+            assert.equal(double.state.store.all('Lead').length, 2);
+        } finally {
+            await double.stop();
+        }
+    });
+
     it('exits 1 and names the field when the org maps it wrongly (command run)', async () => {
         const double = await OrgDouble.start();
         try {

@@ -188,7 +188,7 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         ok: false,
         note: reason
     }));
-    let outcome: { left: string[]; errors: string[] } = { left: [], errors: [] };
+    let failure: unknown;
     try {
         const [campaignId = ''] = await create(
             org,
@@ -317,12 +317,27 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             actual: opportunity?.StageName ?? null,
             ok: typeof stage === 'string' && sameValue(stage, opportunity?.StageName, 'picklist')
         });
-    } finally {
-        if (options.keep) {
-            outcome = { left: created.map((item) => item.id), errors: [] };
-        } else {
-            outcome = await cleanup(org, created);
-        }
+    } catch (error) {
+        failure = error;
+    }
+    const outcome = options.keep ? { left: created.map((item) => item.id), errors: [] } : await cleanup(org, created);
+    if (failure !== undefined) {
+        throw withLeftovers(failure, outcome.left, options.keep);
     }
     return { drift, rows, left: outcome.left, cleanupErrors: outcome.errors };
+}
+
+/** The error of a failed step, saying which test records stayed in the org (kept, or cleanup failed too). */
+function withLeftovers(failure: unknown, left: string[], keep: boolean): unknown {
+    if (left.length === 0) {
+        return failure;
+    }
+    const error =
+        failure instanceof ScriptError
+            ? failure
+            : new ScriptError((failure as Error).message, undefined, { cause: failure });
+    const why = keep ? 'kept (--keep)' : 'cleanup could not delete them';
+    return new ScriptError(`${error.message} Test records left in the org, ${why}: ${left.join(', ')}.`, error.hint, {
+        cause: failure
+    });
 }
