@@ -1,0 +1,113 @@
+/**
+ * Checks run before a script writes to an org: not production (unless allowed), Baton's
+ * metadata deployed and visible, the object permissions the script needs, and the bypass
+ * custom permission for history loads.
+ */
+import type { DescribeSObjectResult } from 'jsforce';
+import type { OrgConnection } from './connection.ts';
+import { explainError, ScriptError } from './errors.ts';
+
+export interface OrganizationInfo {
+    Id: string;
+    Name: string;
+    IsSandbox: boolean;
+    OrganizationType: string;
+    TrialExpirationDate: string | null;
+}
+
+export const ORGANIZATION_QUERY = 'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
+
+/** A production org: not a sandbox and not a scratch/trial org (those carry an expiration date). */
+export function isProduction(organization: OrganizationInfo): boolean {
+    return !organization.IsSandbox && !organization.TrialExpirationDate;
+}
+
+export function checkNotProduction(organization: OrganizationInfo, allowProduction: boolean, orgLabel: string): void {
+    if (isProduction(organization) && !allowProduction) {
+        throw new ScriptError(
+            `${orgLabel} is a production org (${organization.OrganizationType}, not a sandbox or scratch org); refusing to write to it.`,
+            'Use a sandbox or scratch org. If you really mean this org (a Developer Edition, say), add --allow-production.'
+        );
+    }
+}
+
+export interface MetadataRequirement {
+    object: string;
+    fields: string[];
+    /** Operations the script performs on the object. */
+    access: ('create' | 'update' | 'delete')[];
+}
+
+const DEPLOY_HINT =
+    'Deploy Baton first: sf project deploy start --source-dir force-app --source-dir org-settings --target-org <org>, ' +
+    'then give yourself access: sf org assign permset --name Baton_Admin --target-org <org>.';
+
+/**
+ * Fails with every missing object and field (undeployed, or hidden from this user by
+ * field-level security) and every missing object permission, in one message.
+ */
+export function checkMetadata(
+    requirements: MetadataRequirement[],
+    describes: Map<string, DescribeSObjectResult | undefined>,
+    orgLabel: string
+): void {
+    const missing: string[] = [];
+    const denied: string[] = [];
+    for (const requirement of requirements) {
+        const describe = describes.get(requirement.object);
+        if (!describe) {
+            missing.push(`object ${requirement.object}`);
+            continue;
+        }
+        const names = new Set(describe.fields.map((field) => field.name.toLowerCase()));
+        for (const field of requirement.fields) {
+            if (!names.has(field.toLowerCase())) {
+                missing.push(`field ${requirement.object}.${field}`);
+            }
+        }
+        const flags = { create: describe.createable, update: describe.updateable, delete: describe.deletable };
+        for (const operation of requirement.access) {
+            if (!flags[operation]) {
+                denied.push(`${operation} ${requirement.object}`);
+            }
+        }
+    }
+    if (missing.length > 0) {
+        throw new ScriptError(
+            `Baton metadata is missing in ${orgLabel} (or not visible to you): ${missing.join(', ')}.`,
+            DEPLOY_HINT
+        );
+    }
+    if (denied.length > 0) {
+        throw new ScriptError(
+            `Your user in ${orgLabel} lacks permission to ${denied.join(', ')}.`,
+            'Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.'
+        );
+    }
+}
+
+/** Fails unless the running user holds the Baton_Bypass_Automation custom permission. */
+export async function checkBypassPermission(org: OrgConnection, userId: string): Promise<void> {
+    const permission = 'Baton_Bypass_Automation';
+    try {
+        const held = await org.conn.query(
+            `SELECT Id FROM SetupEntityAccess WHERE SetupEntityId IN (SELECT Id FROM CustomPermission WHERE DeveloperName = '${permission}') ` +
+                `AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${userId}')`
+        );
+        if (held.totalSize > 0) {
+            return;
+        }
+        const carriers = await org.conn.query<{ Parent: { Name: string } | null }>(
+            `SELECT Parent.Name FROM SetupEntityAccess WHERE SetupEntityId IN (SELECT Id FROM CustomPermission WHERE DeveloperName = '${permission}')`
+        );
+        const names = carriers.records
+            .map((record) => record.Parent?.Name)
+            .filter((name): name is string => Boolean(name));
+        throw new ScriptError(
+            `Writing lead history needs the ${permission} custom permission, so Baton's automation does not recompute the backdated stages; your user in ${org.label} does not have it.`,
+            `Assign a permission set that grants it (${names.length > 0 ? names.join(', ') : 'Baton_Bypass_Automation'}): sf org assign permset --name ${names[0] ?? 'Baton_Bypass_Automation'} --target-org <org>`
+        );
+    } catch (error) {
+        throw explainError(error, org.label, org.reauthenticate);
+    }
+}

@@ -1,0 +1,87 @@
+/**
+ * Console output for the consultant scripts: plain text tables, a progress bar on a terminal
+ * (plain lines otherwise), JSON mode (machine output on stdout, everything else on stderr), and
+ * the one place that turns a thrown error into a message and an exit code.
+ */
+import type { Writable } from 'node:stream';
+import { ScriptError } from './errors.ts';
+
+export interface Output {
+    /** Machine-readable result on stdout instead of human text. */
+    json: boolean;
+    stdout: Writable & { isTTY?: boolean };
+    stderr: Writable & { isTTY?: boolean };
+}
+
+export const consoleOutput = (json: boolean): Output => ({ json, stdout: process.stdout, stderr: process.stderr });
+
+/** A line for people: stdout normally, stderr in JSON mode (stdout then holds only the JSON). */
+export function say(output: Output, line: string): void {
+    (output.json ? output.stderr : output.stdout).write(`${line}\n`);
+}
+
+export function formatTable(headers: string[], rows: string[][]): string {
+    const widths = headers.map((header, column) =>
+        Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length))
+    );
+    const line = (cells: string[]): string =>
+        cells
+            .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+            .join('  ')
+            .trimEnd();
+    return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+export interface ProgressBar {
+    update(done: number): void;
+    finish(): void;
+}
+
+/** A bar redrawn in place on a terminal; a start and an end line otherwise. */
+export function progressBar(output: Output, label: string, total: number): ProgressBar {
+    const stream = output.stderr;
+    const tty = stream.isTTY === true;
+    let last = -1;
+    if (!tty) {
+        stream.write(`${label}: ${total} records…\n`);
+    }
+    return {
+        update(done: number): void {
+            if (!tty) return;
+            const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+            if (percent === last) return;
+            last = percent;
+            const filled = Math.round(percent / 4);
+            stream.write(
+                `\r${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% (${done}/${total})`
+            );
+        },
+        finish(): void {
+            stream.write(tty ? '\n' : `${label}: done\n`);
+        }
+    };
+}
+
+/** Prints the report as JSON in JSON mode and gives the exit code: 0 when it is ok, 1 otherwise. */
+export function finishReport(output: Output, report: { ok: boolean }): number {
+    if (output.json) {
+        output.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    return report.ok ? 0 : 1;
+}
+
+/** Prints a failure (with its hint) and sets the exit code; used by every script's entry point. */
+export function reportFailure(output: Output, error: unknown): void {
+    if (output.json) {
+        output.stdout.write(
+            `${JSON.stringify({ ok: false, error: (error as Error).message, hint: error instanceof ScriptError ? error.hint : undefined }, null, 2)}\n`
+        );
+    }
+    output.stderr.write(`✗ ${(error as Error).message}\n`);
+    if (error instanceof ScriptError && error.hint) {
+        output.stderr.write(`  ${error.hint}\n`);
+    } else if (!(error instanceof ScriptError)) {
+        output.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    }
+    process.exitCode = 1;
+}

@@ -1,0 +1,340 @@
+/**
+ * Reads the project's own metadata source: custom objects and fields under each package
+ * directory's `objects/` folder, custom metadata records under `customMetadata/`, and the
+ * LeadConvertSettings file. Used by the offline conversion check and by the local org double.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT, readSfdxProject } from './project.ts';
+import { children, parseXml, text, type XmlNode } from './xml.ts';
+
+/** Field types as the REST describe names them. */
+export type FieldType =
+    | 'id'
+    | 'string'
+    | 'textarea'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'picklist'
+    | 'multipicklist'
+    | 'boolean'
+    | 'double'
+    | 'int'
+    | 'currency'
+    | 'percent'
+    | 'date'
+    | 'datetime'
+    | 'reference';
+
+export interface FieldDefinition {
+    name: string;
+    label: string;
+    type: FieldType;
+    /** Maximum characters for text types. */
+    length?: number;
+    precision?: number;
+    scale?: number;
+    /** Required on create (the platform rejects a save without it). */
+    required: boolean;
+    externalId: boolean;
+    unique: boolean;
+    /** Set by the system or a formula: never written by an API client. */
+    readOnly: boolean;
+    /** Writable on create only (the platform rejects it in an update). */
+    createOnly?: boolean;
+    picklistValues?: string[];
+    restrictedPicklist?: boolean;
+    defaultValue?: string;
+    referenceTo?: string[];
+    relationshipName?: string;
+}
+
+export interface ObjectDefinition {
+    name: string;
+    label: string;
+    custom: boolean;
+    fields: FieldDefinition[];
+}
+
+export interface FieldMapping {
+    inputField: string;
+    outputField: string;
+}
+
+export interface ObjectMapping {
+    inputObject: string;
+    outputObject: string;
+    mappingFields: FieldMapping[];
+}
+
+export interface LeadConvertSettings {
+    allowOwnerChange?: boolean;
+    opportunityCreationOptions?: string;
+    objectMapping: ObjectMapping[];
+}
+
+export interface CustomMetadataRecord {
+    type: string;
+    developerName: string;
+    label: string;
+    values: Record<string, string | null>;
+}
+
+const TEXT_LENGTHS: Record<string, number> = { Email: 80, Phone: 40, Url: 255, TextArea: 255 };
+
+const SOURCE_TYPES: Record<string, FieldType> = {
+    Text: 'string',
+    TextArea: 'textarea',
+    LongTextArea: 'textarea',
+    Html: 'textarea',
+    EncryptedText: 'string',
+    Email: 'email',
+    Phone: 'phone',
+    Url: 'url',
+    Picklist: 'picklist',
+    MultiselectPicklist: 'multipicklist',
+    Checkbox: 'boolean',
+    Number: 'double',
+    Currency: 'currency',
+    Percent: 'percent',
+    Date: 'date',
+    DateTime: 'datetime',
+    Lookup: 'reference',
+    MasterDetail: 'reference',
+    AutoNumber: 'string',
+    Summary: 'double'
+};
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+    return value === undefined || value === '' ? undefined : Number(value);
+}
+
+/** Converts one `*.field-meta.xml` document into a field definition. */
+export function parseFieldXml(xml: string, source: string): FieldDefinition {
+    const field = parseXml(xml, ['value', 'referenceTo']).CustomField;
+    const name = text(field, 'fullName');
+    const sourceType = text(field, 'type');
+    const formula = text(field, 'formula');
+    if (!name) {
+        throw new Error(`${source}: <fullName> is missing`);
+    }
+    const type = sourceType ? SOURCE_TYPES[sourceType] : undefined;
+    if (!sourceType || !type) {
+        throw new Error(`${source}: unsupported field type ${sourceType ?? '(none)'}`);
+    }
+    const definition: FieldDefinition = {
+        name,
+        label: text(field, 'label') ?? name,
+        type: formula && sourceType === 'Checkbox' ? 'boolean' : type,
+        required: text(field, 'required') === 'true' || sourceType === 'MasterDetail',
+        externalId: text(field, 'externalId') === 'true',
+        unique: text(field, 'unique') === 'true',
+        readOnly: formula !== undefined || sourceType === 'AutoNumber' || sourceType === 'Summary'
+    };
+    const length = numberOrUndefined(text(field, 'length')) ?? TEXT_LENGTHS[sourceType];
+    if (length !== undefined && ['string', 'textarea', 'email', 'phone', 'url'].includes(type)) {
+        definition.length = sourceType === 'AutoNumber' ? 30 : length;
+    }
+    if (['double', 'currency', 'percent'].includes(type)) {
+        definition.precision = numberOrUndefined(text(field, 'precision')) ?? 18;
+        definition.scale = numberOrUndefined(text(field, 'scale')) ?? 0;
+    }
+    if (type === 'boolean') {
+        definition.defaultValue = text(field, 'defaultValue') ?? 'false';
+    }
+    const valueSet = field === undefined || typeof field === 'string' ? undefined : field.valueSet;
+    if (type === 'picklist' || type === 'multipicklist') {
+        const valueSetNode = Array.isArray(valueSet) ? valueSet[0] : valueSet;
+        const definitionNode = children(valueSetNode, 'valueSetDefinition')[0];
+        const values = children(definitionNode, 'value');
+        definition.picklistValues = values.map((value) => text(value, 'fullName') ?? '');
+        definition.restrictedPicklist = text(valueSetNode, 'restricted') === 'true';
+        const defaultValue = values.find((value) => text(value, 'default') === 'true');
+        if (defaultValue) {
+            definition.defaultValue = text(defaultValue, 'fullName');
+        }
+    }
+    if (type === 'reference') {
+        definition.referenceTo = children(field, 'referenceTo').map((node) => (typeof node === 'string' ? node : ''));
+        // The XML's <relationshipName> names the parent's child list; from this side the path is Field__r.
+        definition.relationshipName = name.replace(/__c$/, '__r');
+    }
+    return definition;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+    try {
+        return (await readdir(dir)).sort();
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            return [];
+        }
+        throw error;
+    }
+}
+
+/** The `main/default`-style folders holding metadata of each package directory. */
+async function metadataFolders(projectDir: string, kind: string): Promise<string[]> {
+    const project = await readSfdxProject(projectDir);
+    const folders: string[] = [];
+    for (const directory of project.packageDirectories) {
+        const root = path.join(projectDir, directory.path);
+        const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            if (entry.isDirectory() && entry.name === kind) {
+                folders.push(path.join(entry.parentPath, entry.name));
+            }
+        }
+    }
+    return folders.sort();
+}
+
+/**
+ * Every object folder in the project with its custom fields (standard objects appear with only
+ * the custom fields the project adds). Custom metadata types (`__mdt`) are included.
+ */
+export async function readProjectObjects(projectDir: string = PROJECT_ROOT): Promise<ObjectDefinition[]> {
+    const objects = new Map<string, ObjectDefinition>();
+    for (const folder of await metadataFolders(projectDir, 'objects')) {
+        for (const objectName of await listDir(folder)) {
+            const objectDir = path.join(folder, objectName);
+            const definition = objects.get(objectName) ?? {
+                name: objectName,
+                label: objectName,
+                custom: objectName.endsWith('__c') || objectName.endsWith('__mdt'),
+                fields: []
+            };
+            const objectFile = path.join(objectDir, `${objectName}.object-meta.xml`);
+            const objectXml = await readFile(objectFile, 'utf8').catch(() => undefined);
+            if (objectXml !== undefined) {
+                const object = parseXml(objectXml).CustomObject;
+                definition.label = text(object, 'label') ?? objectName;
+                const nameField = children(object, 'nameField')[0];
+                if (nameField !== undefined && definition.custom) {
+                    const autoNumber = text(nameField, 'type') === 'AutoNumber';
+                    definition.fields.push({
+                        name: 'Name',
+                        label: text(nameField, 'label') ?? 'Name',
+                        type: 'string',
+                        length: 80,
+                        required: !autoNumber,
+                        externalId: false,
+                        unique: false,
+                        readOnly: autoNumber
+                    });
+                }
+            }
+            const fieldsDir = path.join(objectDir, 'fields');
+            for (const file of await listDir(fieldsDir)) {
+                if (file.endsWith('.field-meta.xml')) {
+                    const fieldFile = path.join(fieldsDir, file);
+                    definition.fields.push(parseFieldXml(await readFile(fieldFile, 'utf8'), fieldFile));
+                }
+            }
+            objects.set(objectName, definition);
+        }
+    }
+    return [...objects.values()];
+}
+
+function parseObjectMappings(root: XmlNode | undefined): ObjectMapping[] {
+    return children(root, 'objectMapping').map((mapping) => ({
+        inputObject: text(mapping, 'inputObject') ?? '',
+        outputObject: text(mapping, 'outputObject') ?? '',
+        mappingFields: children(mapping, 'mappingFields').map((field) => ({
+            inputField: text(field, 'inputField') ?? '',
+            outputField: text(field, 'outputField') ?? ''
+        }))
+    }));
+}
+
+/** Parses a LeadConvertSettings element (a settings file, or a readMetadata record). */
+export function parseLeadConvertSettings(root: XmlNode | undefined): LeadConvertSettings {
+    const allowOwnerChange = text(root, 'allowOwnerChange');
+    const settings: LeadConvertSettings = { objectMapping: parseObjectMappings(root) };
+    if (allowOwnerChange !== undefined) {
+        settings.allowOwnerChange = allowOwnerChange === 'true';
+    }
+    const options = text(root, 'opportunityCreationOptions');
+    if (options !== undefined) {
+        settings.opportunityCreationOptions = options;
+    }
+    return settings;
+}
+
+export const LEAD_CONVERT_SETTINGS_ARRAYS = ['objectMapping', 'mappingFields'];
+
+/** The project's LeadConvert.settings-meta.xml (first one found in any package directory). */
+export async function readLeadConvertSettings(
+    projectDir: string = PROJECT_ROOT
+): Promise<{ file: string; settings: LeadConvertSettings }> {
+    for (const folder of await metadataFolders(projectDir, 'settings')) {
+        const file = path.join(folder, 'LeadConvert.settings-meta.xml');
+        const xml = await readFile(file, 'utf8').catch(() => undefined);
+        if (xml !== undefined) {
+            const root = parseXml(xml, LEAD_CONVERT_SETTINGS_ARRAYS).LeadConvertSettings;
+            return { file, settings: parseLeadConvertSettings(root) };
+        }
+    }
+    throw new Error(
+        `No LeadConvert.settings-meta.xml in any package directory of ${projectDir} (expected under settings/)`
+    );
+}
+
+/** Every custom metadata record (`customMetadata/*.md-meta.xml`) in the project. */
+export async function readCustomMetadataRecords(projectDir: string = PROJECT_ROOT): Promise<CustomMetadataRecord[]> {
+    const records: CustomMetadataRecord[] = [];
+    for (const folder of await metadataFolders(projectDir, 'customMetadata')) {
+        for (const file of await listDir(folder)) {
+            const match = /^(\w+)\.(\w+)\.md-meta\.xml$/.exec(file);
+            if (!match?.[1] || !match[2]) {
+                continue;
+            }
+            const record = parseXml(await readFile(path.join(folder, file), 'utf8'), ['values']).CustomMetadata;
+            const values: Record<string, string | null> = {};
+            for (const value of children(record, 'values')) {
+                const field = text(value, 'field');
+                if (field) {
+                    const raw = text(value, 'value');
+                    values[field] = raw === undefined || raw === '' ? null : raw;
+                }
+            }
+            records.push({
+                type: `${match[1]}__mdt`,
+                developerName: match[2],
+                label: text(record, 'label') ?? match[2],
+                values
+            });
+        }
+    }
+    return records;
+}
+
+/** Custom permission names and, per permission set, the custom permissions it enables. */
+export async function readProjectPermissions(
+    projectDir: string = PROJECT_ROOT
+): Promise<{ customPermissions: string[]; permissionSets: { name: string; customPermissions: string[] }[] }> {
+    const customPermissions: string[] = [];
+    for (const folder of await metadataFolders(projectDir, 'customPermissions')) {
+        for (const file of await listDir(folder)) {
+            const match = /^(\w+)\.customPermission-meta\.xml$/.exec(file);
+            if (match?.[1]) customPermissions.push(match[1]);
+        }
+    }
+    const permissionSets: { name: string; customPermissions: string[] }[] = [];
+    for (const folder of await metadataFolders(projectDir, 'permissionsets')) {
+        for (const file of await listDir(folder)) {
+            const match = /^(\w+)\.permissionset-meta\.xml$/.exec(file);
+            if (!match?.[1]) continue;
+            const root = parseXml(await readFile(path.join(folder, file), 'utf8'), ['customPermissions']).PermissionSet;
+            permissionSets.push({
+                name: match[1],
+                customPermissions: children(root, 'customPermissions')
+                    .filter((permission) => text(permission, 'enabled') === 'true')
+                    .map((permission) => text(permission, 'name') ?? '')
+            });
+        }
+    }
+    return { customPermissions, permissionSets };
+}

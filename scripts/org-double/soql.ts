@@ -1,0 +1,300 @@
+/**
+ * SOQL for the org double: parsed by @jetstreamapp/soql-parser-js, evaluated over the store.
+ * Supports what the scripts send: fields and parent relationship paths, COUNT(), WHERE with
+ * AND / OR / NOT / parentheses, comparison, LIKE, IN / NOT IN (values or a semi-join subquery),
+ * ORDER BY, LIMIT and OFFSET.
+ */
+import { parseQuery, type Condition, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
+import { ApiError } from './apiError.ts';
+import { relationshipField, type SchemaObject } from './schema.ts';
+import { idKey, type SObjectRecord, type Store } from './store.ts';
+import { asText } from '../lib/text.ts';
+
+type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | Condition;
+
+export interface QueryResult {
+    totalSize: number;
+    records: SObjectRecord[];
+}
+
+function parse(soql: string): Query {
+    try {
+        return parseQuery(soql);
+    } catch (error) {
+        throw new ApiError(
+            'MALFORMED_QUERY',
+            `unexpected token in query: ${(error as Error).message.split('\n')[0] ?? ''}`
+        );
+    }
+}
+
+/** Flattens the parser's right-leaning WHERE chain (parentheses are annotations) into tokens. */
+interface WhereNode {
+    left: (Condition & { field?: string; openParen?: number; closeParen?: number }) | null;
+    operator?: string;
+    right?: WhereNode;
+}
+
+function tokens(where: WhereClause | undefined, out: Token[] = []): Token[] {
+    const node = where as WhereNode | undefined;
+    if (!node) {
+        return out;
+    }
+    const left = node.left;
+    if (node.operator === 'NOT' && (left === null || left.field === undefined)) {
+        out.push(...Array<Token>(left?.openParen ?? 0).fill('('), 'NOT');
+        return tokens(node.right as WhereClause | undefined, out);
+    }
+    if (left) {
+        out.push(...Array<Token>(left.openParen ?? 0).fill('('), left, ...Array<Token>(left.closeParen ?? 0).fill(')'));
+    }
+    if (node.operator === 'AND' || node.operator === 'OR') {
+        out.push(node.operator);
+    }
+    return tokens(node.right as WhereClause | undefined, out);
+}
+
+type Predicate = (record: SObjectRecord) => boolean;
+
+export class SoqlEngine {
+    private readonly store: Store;
+
+    constructor(store: Store) {
+        this.store = store;
+    }
+
+    run(soql: string): QueryResult {
+        return this.execute(parse(soql));
+    }
+
+    private execute(query: Query): QueryResult {
+        const object = this.store.object(query.sObject ?? '');
+        const predicate = this.predicate(object, tokens(query.where));
+        let rows = this.store.all(object.name).filter(predicate);
+        const isCount = query.fields?.some(
+            (field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'
+        );
+        if (isCount) {
+            return { totalSize: rows.length, records: [] };
+        }
+        for (const order of [...(query.orderBy ? [query.orderBy].flat() : [])].reverse()) {
+            const path = 'field' in order && order.field ? order.field : '';
+            const direction = order.order === 'DESC' ? -1 : 1;
+            rows = [...rows].sort(
+                (a, b) => direction * compareValues(this.path(object, a, path), this.path(object, b, path))
+            );
+        }
+        rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
+        const fields = (query.fields ?? []).map((field) => {
+            if (field.type === 'Field') return field.field;
+            if (field.type === 'FieldRelationship') return [...field.relationships, field.field].join('.');
+            throw new ApiError('MALFORMED_QUERY', `the org double does not support ${field.type} in SELECT`);
+        });
+        for (const field of fields) {
+            this.path(object, {}, field);
+        }
+        return { totalSize: rows.length, records: rows.map((row) => this.project(object, row, fields)) };
+    }
+
+    /** The value at `path` (`Field`, `Rel__r.Field`, …) of `record`; checks the path exists. */
+    private path(object: SchemaObject, record: SObjectRecord | undefined, path: string): unknown {
+        const [head = '', ...rest] = path.split('.');
+        if (rest.length === 0) {
+            const field = this.store.field(object, head);
+            return record?.[field.name] ?? null;
+        }
+        const lookup = relationshipField(object, head);
+        const [target] = lookup?.referenceTo ?? [];
+        if (!lookup || !target) {
+            throw new ApiError(
+                'INVALID_FIELD',
+                `Didn't understand relationship '${head}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.`
+            );
+        }
+        const targetObject = this.store.object(target);
+        const id = record?.[lookup.name];
+        const parent = typeof id === 'string' ? this.store.find(id)?.record : undefined;
+        if (record !== undefined && Object.keys(record).length > 0 && !parent) {
+            return null;
+        }
+        return this.path(targetObject, parent, rest.join('.'));
+    }
+
+    private project(object: SchemaObject, row: SObjectRecord, fields: string[]): SObjectRecord {
+        const out: SObjectRecord = {
+            attributes: { type: object.name, url: `/services/data/sobjects/${object.name}/${String(row.Id)}` }
+        };
+        for (const path of fields) {
+            const [head = '', ...rest] = path.split('.');
+            if (rest.length === 0) {
+                out[this.store.field(object, head).name] = this.path(object, row, head);
+                continue;
+            }
+            const lookup = relationshipField(object, head);
+            const relationship = lookup?.relationshipName ?? head;
+            const id = lookup ? row[lookup.name] : undefined;
+            const parent = typeof id === 'string' ? this.store.find(id) : undefined;
+            if (!parent) {
+                out[relationship] = null;
+                continue;
+            }
+            const existing = out[relationship] as SObjectRecord | undefined;
+            out[relationship] = {
+                ...this.project(parent.object, parent.record, [rest.join('.')]),
+                ...(existing ?? {})
+            };
+        }
+        return out;
+    }
+
+    private predicate(object: SchemaObject, list: Token[]): Predicate {
+        let position = 0;
+        const peek = (): Token | undefined => list[position];
+        const orExpr = (): Predicate => {
+            const parts = [andExpr()];
+            while (peek() === 'OR') {
+                position++;
+                parts.push(andExpr());
+            }
+            return (record) => parts.some((part) => part(record));
+        };
+        const andExpr = (): Predicate => {
+            const parts = [notExpr()];
+            while (peek() === 'AND') {
+                position++;
+                parts.push(notExpr());
+            }
+            return (record) => parts.every((part) => part(record));
+        };
+        const notExpr = (): Predicate => {
+            const token = list[position++];
+            if (token === 'NOT') {
+                const inner = notExpr();
+                return (record) => !inner(record);
+            }
+            if (token === '(') {
+                const inner = orExpr();
+                position++;
+                return inner;
+            }
+            if (token === undefined || typeof token === 'string') {
+                throw new ApiError('MALFORMED_QUERY', 'unexpected token in WHERE clause');
+            }
+            return this.condition(object, token);
+        };
+        return list.length === 0 ? () => true : orExpr();
+    }
+
+    private condition(object: SchemaObject, condition: Condition): Predicate {
+        if (!('field' in condition) || !condition.field) {
+            throw new ApiError('MALFORMED_QUERY', 'the org double supports field conditions only');
+        }
+        const path = condition.field;
+        this.path(object, {}, path);
+        const operator = condition.operator.toUpperCase();
+        if (condition.literalType === 'SUBQUERY' && 'valueQuery' in condition && condition.valueQuery) {
+            const result = this.execute(condition.valueQuery);
+            const ids = new Set(
+                result.records.flatMap((row) =>
+                    Object.values(row)
+                        .filter((value): value is string => typeof value === 'string')
+                        .map(idKey)
+                )
+            );
+            return (record) => {
+                const value = this.path(object, record, path);
+                const member = typeof value === 'string' && ids.has(idKey(value));
+                return operator === 'NOT IN' ? !member : member;
+            };
+        }
+        const raw = 'value' in condition ? condition.value : undefined;
+        const literals = (Array.isArray(raw) ? raw : [raw]).map((value) =>
+            literal(value, 'literalType' in condition ? condition.literalType : undefined)
+        );
+        return (record) => {
+            const value = this.path(object, record, path);
+            switch (operator) {
+                case '=':
+                    return equals(value, literals[0]);
+                case '!=':
+                case '<>':
+                    return !equals(value, literals[0]);
+                case '<':
+                    return value !== null && compareValues(value, literals[0]) < 0;
+                case '<=':
+                    return value !== null && compareValues(value, literals[0]) <= 0;
+                case '>':
+                    return value !== null && compareValues(value, literals[0]) > 0;
+                case '>=':
+                    return value !== null && compareValues(value, literals[0]) >= 0;
+                case 'LIKE':
+                    return typeof value === 'string' && likePattern(String(literals[0])).test(value);
+                case 'IN':
+                    return literals.some((item) => equals(value, item));
+                case 'NOT IN':
+                    return !literals.some((item) => equals(value, item));
+                default:
+                    throw new ApiError('MALFORMED_QUERY', `the org double does not support the ${operator} operator`);
+            }
+        };
+    }
+}
+
+function literal(value: unknown, type: unknown): unknown {
+    const kind: unknown = Array.isArray(type) ? type[0] : type;
+    const text = asText(value);
+    switch (kind) {
+        case 'NULL':
+            return null;
+        case 'BOOLEAN':
+            return text.toUpperCase() === 'TRUE';
+        case 'INTEGER':
+        case 'DECIMAL':
+            return Number(text);
+        case 'STRING':
+            return text.startsWith("'") ? text.slice(1, -1).replace(/\\(.)/g, '$1') : text;
+        case 'DATE':
+        case 'DATETIME':
+            return text;
+        default:
+            throw new ApiError('MALFORMED_QUERY', `the org double does not support ${String(kind)} literals`);
+    }
+}
+
+function equals(value: unknown, expected: unknown): boolean {
+    if (expected === null) return value === null || value === undefined;
+    if (value === null || value === undefined) return false;
+    if (typeof value === 'string' && typeof expected === 'string') {
+        if (/^[a-zA-Z0-9]{18}$/.test(value) && /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(expected)) {
+            return idKey(value) === idKey(expected);
+        }
+        return value.toLowerCase() === expected.toLowerCase();
+    }
+    return compareValues(value, expected) === 0;
+}
+
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+function compareValues(a: unknown, b: unknown): number {
+    if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
+    if (b === null || b === undefined) return 1;
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
+    const left = asText(a);
+    const right = asText(b);
+    if (DATE_LIKE.test(left) && DATE_LIKE.test(right) && left.length > 10 && right.length > 10) {
+        return (
+            Date.parse(left.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) -
+            Date.parse(right.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+        );
+    }
+    return left.localeCompare(right);
+}
+
+function likePattern(pattern: string): RegExp {
+    const escaped = pattern
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/%/g, '.*')
+        .replace(/_/g, '.');
+    return new RegExp(`^${escaped}$`, 'i');
+}

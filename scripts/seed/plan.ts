@@ -1,0 +1,376 @@
+/**
+ * Builds the seed data: campaigns, leads in all four fit × sales-ready quadrants, campaign
+ * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days.
+ * Deterministic: lead n is always the same lead, so reseeding updates records in place.
+ */
+import { addBusinessHours, businessHoursBetween } from './businessHours.ts';
+import {
+    CAMPAIGNS,
+    COMPANY_PREFIXES,
+    COMPANY_SUFFIXES,
+    DISQUALIFY_REASONS,
+    FIRST_NAMES,
+    INDUSTRIES,
+    JUNIOR_TITLES,
+    LAST_NAMES,
+    OTHER_MARKETS,
+    QUADRANT_SHARES,
+    RECYCLE_REASONS,
+    SENIOR_TITLES,
+    TARGET_MARKETS,
+    TIMELINES,
+    type Quadrant
+} from './profiles.ts';
+
+/** A lookup written by the related record's seed key (resolved by the API; no Ids needed). */
+export interface SeedReference {
+    attributes: { type: string };
+    Baton_Seed_Key__c: string;
+}
+
+export type FieldValue = string | number | boolean | null | SeedReference;
+
+function ref(type: string, key: string): SeedReference {
+    return { attributes: { type }, Baton_Seed_Key__c: key };
+}
+export type SeedRecord = Record<string, FieldValue>;
+
+export const SEED_KEY = 'Baton_Seed_Key__c';
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export type HistoryStage = 'Inquiry' | 'MQL' | 'SAL' | 'SQL' | 'Recycled' | 'Disqualified' | 'Converted';
+
+export interface SlaPolicy {
+    name: string;
+    targetHours: number;
+    warningPercent: number;
+}
+
+export interface PlanOptions {
+    count: number;
+    history: boolean;
+    now: Date;
+    /** The running user: owner of SLA clocks and the rep who accepted (history only). */
+    userId?: string;
+    policies: Record<'MQL' | 'SAL' | 'SQL', SlaPolicy>;
+    criteriaVersion: string;
+}
+
+export interface Conversion {
+    leadKey: string;
+    convertedAt: string;
+    opportunity: { StageName: string; Amount: number; CloseDate: string };
+}
+
+export interface SeedPlan {
+    campaigns: SeedRecord[];
+    leads: SeedRecord[];
+    members: SeedRecord[];
+    slas: SeedRecord[];
+    conversions: Conversion[];
+    quadrants: Record<Quadrant, number>;
+    stages: Partial<Record<HistoryStage, number>>;
+}
+
+/** A small deterministic PRNG (mulberry32) seeded per lead. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+}
+
+function pick<T>(next: () => number, items: readonly T[]): T {
+    const item = items[Math.floor(next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+}
+
+function between(next: () => number, low: number, high: number): number {
+    return low + next() * (high - low);
+}
+
+function iso(date: Date): string {
+    return date.toISOString();
+}
+
+export function leadKey(index: number): string {
+    return `baton-seed:lead:${String(index).padStart(6, '0')}`;
+}
+
+function quadrantOf(next: () => number): Quadrant {
+    let roll = next();
+    for (const [quadrant, share] of QUADRANT_SHARES) {
+        if (roll < share) return quadrant;
+        roll -= share;
+    }
+    return 'poor-fit-not-ready';
+}
+
+interface Scores {
+    fit: number;
+    interest: number;
+}
+
+function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; scores: Scores } {
+    const goodFit = quadrant.startsWith('good-fit');
+    const ready = quadrant.endsWith('-ready') && !quadrant.endsWith('not-ready');
+    const firstName = pick(next, FIRST_NAMES);
+    const lastName = pick(next, LAST_NAMES);
+    const company = `${pick(next, COMPANY_PREFIXES)} ${pick(next, COMPANY_SUFFIXES)}`;
+    const domain = `${company.toLowerCase().replace(/[^a-z]/g, '')}.example.com`;
+    let fit = 0;
+    let title: string;
+    let employees: number;
+    let market: (typeof TARGET_MARKETS)[number];
+    let phone: string | null;
+    if (goodFit) {
+        const [seniorTitle, points] = pick(next, SENIOR_TITLES);
+        title = seniorTitle;
+        employees = Math.round(between(next, 50, 5000));
+        market = pick(next, TARGET_MARKETS);
+        phone = `+1 555 01${String(Math.floor(next() * 100)).padStart(2, '0')}`;
+        fit = 25 + 25 + points + 10;
+    } else {
+        title = pick(next, JUNIOR_TITLES);
+        employees = Math.round(between(next, 2, 45));
+        const inTarget = next() < 0.4;
+        market = inTarget ? pick(next, TARGET_MARKETS) : pick(next, OTHER_MARKETS);
+        phone = next() < 0.5 ? `+44 20 7946 0${String(Math.floor(next() * 1000)).padStart(3, '0')}` : null;
+        fit = (inTarget ? 25 : 0) + (phone ? 10 : 0);
+    }
+    let demo = false;
+    let engagement: number;
+    let pricingVisits: number;
+    let interest: number;
+    if (ready) {
+        demo = next() < 0.6;
+        engagement = demo ? Math.round(between(next, 10, 95)) : Math.round(between(next, 50, 95));
+        pricingVisits = demo ? Math.floor(between(next, 0, 5)) : Math.floor(between(next, 2, 6));
+        interest = (demo ? 40 : 0) + (engagement >= 50 ? 30 : 0) + (pricingVisits >= 2 ? 20 : 0);
+    } else {
+        const variant = Math.floor(next() * 3);
+        engagement = variant === 0 ? Math.round(between(next, 50, 90)) : Math.round(between(next, 0, 45));
+        pricingVisits = variant === 1 ? Math.floor(between(next, 2, 4)) : Math.floor(between(next, 0, 2));
+        interest = (engagement >= 50 ? 30 : 0) + (pricingVisits >= 2 ? 20 : 0);
+    }
+    const student = title === 'Graduate Student';
+    const fields: SeedRecord = {
+        FirstName: firstName,
+        LastName: lastName,
+        Company: company,
+        Title: title,
+        Email:
+            `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') +
+            (student ? '@university.edu' : `@${domain}`),
+        Phone: phone,
+        City: pick(next, market.cities),
+        Country: market.country,
+        NumberOfEmployees: employees,
+        AnnualRevenue: employees * Math.round(between(next, 80, 250)) * 1000,
+        Industry: pick(next, INDUSTRIES),
+        Website: `https://www.${domain}`,
+        Demo_Requested__c: demo,
+        Engagement_Score__c: engagement,
+        Pricing_Page_Visits__c: pricingVisits
+    };
+    return { fields, scores: { fit, interest } };
+}
+
+type Clock = {
+    stage: 'MQL' | 'SAL' | 'SQL';
+    started: Date;
+    completed: Date | null;
+    outcome: string | null;
+    reason?: string;
+};
+
+function slaRecord(key: string, clock: Clock, options: PlanOptions): SeedRecord {
+    const policy = options.policies[clock.stage];
+    const due = addBusinessHours(clock.started, policy.targetHours);
+    const warning = addBusinessHours(clock.started, (policy.targetHours * policy.warningPercent) / 100);
+    const end = clock.completed ?? options.now;
+    const status = clock.completed
+        ? clock.completed <= due
+            ? 'Met'
+            : 'Breached'
+        : due < options.now
+          ? 'Breached'
+          : 'Open';
+    return {
+        [SEED_KEY]: `${key}:${clock.stage.toLowerCase()}`,
+        Lead__r: ref('Lead', key),
+        Stage__c: clock.stage,
+        Policy__c: policy.name,
+        Status__c: status,
+        Started_At__c: iso(clock.started),
+        Warning_At__c: iso(warning),
+        Due_At__c: iso(due),
+        Completed_At__c: clock.completed ? iso(clock.completed) : null,
+        Business_Hours_Elapsed__c: clock.completed ? businessHoursBetween(clock.started, end) : null,
+        Outcome__c: clock.outcome,
+        Assignee__c: options.userId ?? null,
+        Rejection_Reason__c: clock.reason ?? null,
+        Criteria_Version__c: options.criteriaVersion
+    };
+}
+
+/** Business hours a rep takes on a clock: mostly within the target, one in five late. */
+function responseHours(next: () => number, target: number): number {
+    return next() < 0.8 ? between(next, target * 0.05, target * 0.95) : between(next, target * 1.05, target * 2.5);
+}
+
+function history(
+    next: () => number,
+    key: string,
+    lead: SeedRecord,
+    scores: Scores,
+    options: PlanOptions
+): { stage: HistoryStage; clocks: Clock[]; conversion?: Conversion } {
+    lead.Fit_Score__c = scores.fit;
+    lead.Interest_Score__c = scores.interest;
+    const roll = next();
+    const goal: HistoryStage =
+        roll < 0.15
+            ? 'MQL'
+            : roll < 0.3
+              ? 'Recycled'
+              : roll < 0.37
+                ? 'Disqualified'
+                : roll < 0.52
+                  ? 'SAL'
+                  : roll < 0.67
+                    ? 'SQL'
+                    : 'Converted';
+    // Leads still waiting at a stage arrived recently; the rest are spread over 90 days.
+    const windows: Partial<Record<HistoryStage, number>> = { MQL: 4, SAL: 12, SQL: 30 };
+    const window = windows[goal] ?? 90;
+    const created = new Date(options.now.getTime() - between(next, 0, window) * DAY);
+    if (scores.fit < 50 || scores.interest < 40) {
+        lead.Lifecycle_Stage__c = 'Inquiry';
+        return { stage: 'Inquiry', clocks: [] };
+    }
+    const clocks: Clock[] = [];
+    const mqlAt = new Date(created.getTime() + between(next, 0.1, 6) * HOUR);
+    lead.MQL_Date__c = iso(mqlAt);
+    const step = (stage: 'MQL' | 'SAL' | 'SQL', started: Date): Date | null => {
+        const done = addBusinessHours(started, responseHours(next, options.policies[stage].targetHours));
+        return done < options.now ? done : null;
+    };
+    const finish = (stage: HistoryStage): { stage: HistoryStage; clocks: Clock[]; conversion?: Conversion } => {
+        lead.Lifecycle_Stage__c = stage;
+        return { stage, clocks };
+    };
+    const accepted = goal === 'MQL' ? null : step('MQL', mqlAt);
+    if (!accepted) {
+        clocks.push({ stage: 'MQL', started: mqlAt, completed: null, outcome: null });
+        return finish('MQL');
+    }
+    if (goal === 'Recycled' || goal === 'Disqualified') {
+        const reason = pick(next, goal === 'Recycled' ? RECYCLE_REASONS : DISQUALIFY_REASONS);
+        clocks.push({ stage: 'MQL', started: mqlAt, completed: accepted, outcome: 'Rejected', reason });
+        lead.Rejection_Reason__c = reason;
+        lead.Rejection_Notes__c =
+            goal === 'Recycled' ? 'Not ready to talk this quarter; back to nurture.' : 'Not a prospect for us.';
+        if (goal === 'Recycled') {
+            lead.Recycled_Date__c = iso(accepted);
+            lead.Recycle_Count__c = 1;
+        }
+        return finish(goal);
+    }
+    clocks.push({ stage: 'MQL', started: mqlAt, completed: accepted, outcome: 'Accepted' });
+    lead.SAL_Date__c = iso(accepted);
+    lead.Accepted_By__c = options.userId ?? null;
+    const qualified = goal === 'SAL' ? null : step('SAL', accepted);
+    if (!qualified) {
+        clocks.push({ stage: 'SAL', started: accepted, completed: null, outcome: null });
+        return finish('SAL');
+    }
+    clocks.push({ stage: 'SAL', started: accepted, completed: qualified, outcome: 'Qualified' });
+    lead.SQL_Date__c = iso(qualified);
+    lead.Budget_Confirmed__c = true;
+    lead.Authority_Confirmed__c = true;
+    lead.Need_Confirmed__c = true;
+    lead.Timeline__c = pick(next, TIMELINES);
+    const converted = goal === 'SQL' ? null : step('SQL', qualified);
+    if (!converted) {
+        clocks.push({ stage: 'SQL', started: qualified, completed: null, outcome: null });
+        return finish('SQL');
+    }
+    clocks.push({ stage: 'SQL', started: qualified, completed: converted, outcome: 'Converted' });
+    const outcome = next();
+    const closeAt = new Date(Math.min(converted.getTime() + between(next, 10, 40) * DAY, options.now.getTime()));
+    const open = outcome >= 0.65;
+    const conversion: Conversion = {
+        leadKey: key,
+        convertedAt: iso(converted),
+        opportunity: {
+            StageName: outcome < 0.4 ? 'Closed Won' : outcome < 0.65 ? 'Closed Lost' : 'Qualification',
+            Amount: Math.round(Number(lead.NumberOfEmployees) * between(next, 20, 60)) * 10,
+            CloseDate: (open ? new Date(options.now.getTime() + 30 * DAY) : closeAt).toISOString().slice(0, 10)
+        }
+    };
+    return { ...finish('Converted'), conversion };
+}
+
+export function buildPlan(options: PlanOptions): SeedPlan {
+    const campaigns = CAMPAIGNS.map((campaign) => ({
+        [SEED_KEY]: `baton-seed:campaign:${campaign.slug}`,
+        Name: campaign.name,
+        Type: campaign.type,
+        Status: campaign.daysAgo > 80 ? 'Completed' : 'In Progress',
+        IsActive: campaign.daysAgo <= 80,
+        StartDate: new Date(options.now.getTime() - campaign.daysAgo * DAY).toISOString().slice(0, 10)
+    }));
+    const plan: SeedPlan = {
+        campaigns,
+        leads: [],
+        members: [],
+        slas: [],
+        conversions: [],
+        quadrants: { 'good-fit-ready': 0, 'good-fit-not-ready': 0, 'poor-fit-ready': 0, 'poor-fit-not-ready': 0 },
+        stages: {}
+    };
+    for (let index = 1; index <= options.count; index++) {
+        const next = random(index * 7919);
+        const key = leadKey(index);
+        const quadrant = quadrantOf(next);
+        plan.quadrants[quadrant]++;
+        const { fields, scores } = profile(next, quadrant);
+        const campaign = pick(next, CAMPAIGNS);
+        const lead: SeedRecord = { [SEED_KEY]: key, ...fields, LeadSource: campaign.source };
+        plan.members.push({
+            [SEED_KEY]: `${key}:1`,
+            Campaign: ref('Campaign', `baton-seed:campaign:${campaign.slug}`),
+            Lead: ref('Lead', key),
+            Status: 'Responded'
+        });
+        if (next() < 0.3) {
+            const second = pick(
+                next,
+                CAMPAIGNS.filter((item) => item !== campaign)
+            );
+            plan.members.push({
+                [SEED_KEY]: `${key}:2`,
+                Campaign: ref('Campaign', `baton-seed:campaign:${second.slug}`),
+                Lead: ref('Lead', key),
+                Status: 'Sent'
+            });
+        }
+        if (options.history) {
+            const result = history(next, key, lead, scores, options);
+            plan.stages[result.stage] = (plan.stages[result.stage] ?? 0) + 1;
+            plan.slas.push(...result.clocks.map((clock) => slaRecord(key, clock, options)));
+            if (result.conversion) {
+                plan.conversions.push(result.conversion);
+            }
+        }
+        plan.leads.push(lead);
+    }
+    return plan;
+}

@@ -1,0 +1,86 @@
+/**
+ * Removes exactly what seeding created: seeded SLA clocks (and clocks Baton's automation opened
+ * on seeded leads), seeded leads, the accounts, contacts and opportunities their conversions
+ * created, and seeded campaigns (campaign memberships go with their leads and campaigns).
+ * Records without the seed key are never touched.
+ */
+import type { OrgConnection } from '../lib/connection.ts';
+import { explainError } from '../lib/errors.ts';
+import { progressBar, type Output } from '../lib/output.ts';
+import { preflight } from '../lib/preflight.ts';
+import { SEED_KEY } from './plan.ts';
+import type { ObjectSummary, SeedRunResult } from './run.ts';
+import { writeRecords } from './writer.ts';
+
+type SeededLead = {
+    Id: string;
+    ConvertedAccountId: string | null;
+    ConvertedContactId: string | null;
+    ConvertedOpportunityId: string | null;
+};
+
+async function queryAll<T extends Record<string, unknown>>(org: OrgConnection, soql: string): Promise<T[]> {
+    try {
+        const result = await org.conn.query<T>(soql).run({ autoFetch: true, maxFetch: 1_000_000 });
+        return result.records;
+    } catch (error) {
+        throw explainError(error, org.label, org.reauthenticate);
+    }
+}
+
+export async function runReset(
+    org: OrgConnection,
+    options: { allowProduction: boolean; pollInterval: number },
+    output: Output
+): Promise<SeedRunResult> {
+    const checks = await preflight(org, {
+        requirements: [
+            { object: 'Lead', fields: [SEED_KEY], access: ['delete'] },
+            { object: 'Campaign', fields: [SEED_KEY], access: ['delete'] },
+            { object: 'Lead_SLA__c', fields: [SEED_KEY, 'Lead__c'], access: ['delete'] }
+        ],
+        queries: { campaigns: `SELECT Id FROM Campaign WHERE ${SEED_KEY} != null` },
+        allowProduction: options.allowProduction
+    });
+    const leads = await queryAll<SeededLead>(
+        org,
+        `SELECT Id, ConvertedAccountId, ConvertedContactId, ConvertedOpportunityId FROM Lead WHERE ${SEED_KEY} != null`
+    );
+    const clocks = await queryAll<{ Id: string }>(
+        org,
+        `SELECT Id FROM Lead_SLA__c WHERE ${SEED_KEY} != null OR Lead__r.${SEED_KEY} != null`
+    );
+    const ids = (values: (string | null)[]): { Id: string }[] =>
+        [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
+    // Converted leads go before the records they point to; contacts and opportunities before their accounts.
+    const steps: [string, { Id: string }[]][] = [
+        ['Lead_SLA__c', clocks],
+        ['Lead', ids(leads.map((lead) => lead.Id))],
+        ['Opportunity', ids(leads.map((lead) => lead.ConvertedOpportunityId))],
+        ['Contact', ids(leads.map((lead) => lead.ConvertedContactId))],
+        ['Account', ids(leads.map((lead) => lead.ConvertedAccountId))],
+        ['Campaign', ids((checks.queries.campaigns ?? []).map((row) => String(row.Id)))]
+    ];
+    const result: SeedRunResult = { objects: [], failures: [], notes: [] };
+    for (const [object, records] of steps) {
+        const bar = progressBar(output, `Delete ${object}`, records.length);
+        const written = await writeRecords(org, object, records, {
+            operation: 'delete',
+            keyField: 'Id',
+            progress: (done) => {
+                bar.update(done);
+            },
+            pollInterval: options.pollInterval
+        });
+        bar.finish();
+        const summary: ObjectSummary = {
+            object,
+            written: written.written,
+            skipped: 0,
+            failed: written.failures.length
+        };
+        result.objects.push(summary);
+        result.failures.push(...written.failures.map((failure) => ({ ...failure, object })));
+    }
+    return result;
+}

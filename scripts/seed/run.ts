@@ -1,0 +1,219 @@
+/**
+ * Seeds an org: campaigns, leads, campaign memberships and, with history, SLA clocks and
+ * conversions (opportunities then moved to won / lost). Idempotent: upserts on the seed key,
+ * inserts only memberships that do not exist yet and converts only leads not yet converted, so
+ * a run that died halfway can simply be run again.
+ */
+import type { OrgConnection } from '../lib/connection.ts';
+import { explainError, ScriptError } from '../lib/errors.ts';
+import { checkBypassPermission, type MetadataRequirement } from '../lib/orgChecks.ts';
+import { progressBar, type Output } from '../lib/output.ts';
+import { preflight } from '../lib/preflight.ts';
+import { asText } from '../lib/text.ts';
+import { fitPicklists } from './picklists.ts';
+import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
+import { writeRecords, type WriteFailure, type WriteResult } from './writer.ts';
+
+const CONVERT_BATCH = 100;
+const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
+
+export interface SeedRunOptions {
+    allowProduction: boolean;
+    pollInterval: number;
+}
+
+export interface ObjectSummary {
+    object: string;
+    written: number;
+    skipped: number;
+    failed: number;
+}
+
+export interface SeedRunResult {
+    objects: ObjectSummary[];
+    failures: (WriteFailure & { object: string })[];
+    /** Things the consultant should know (e.g. picklist values the org does not offer). */
+    notes: string[];
+}
+
+/** The fields each object needs in the org: every field the plan writes. */
+export function requirementsFor(plan: SeedPlan): MetadataRequirement[] {
+    const fields = (records: SeedRecord[]): string[] => {
+        const names = new Set<string>();
+        for (const record of records) {
+            for (const name of Object.keys(record)) names.add(RELATIONSHIP_FIELDS[name] ?? name);
+        }
+        return [...names];
+    };
+    const requirements: MetadataRequirement[] = [
+        { object: 'Campaign', fields: fields(plan.campaigns), access: ['create', 'update'] },
+        { object: 'Lead', fields: fields(plan.leads), access: ['create', 'update'] },
+        { object: 'CampaignMember', fields: fields(plan.members), access: ['create'] }
+    ];
+    if (plan.slas.length > 0) {
+        requirements.push({ object: 'Lead_SLA__c', fields: fields(plan.slas), access: ['create', 'update'] });
+    }
+    if (plan.conversions.length > 0) {
+        requirements.push({ object: 'Opportunity', fields: ['StageName', 'Amount', 'CloseDate'], access: ['update'] });
+    }
+    return requirements;
+}
+
+async function getUserId(org: OrgConnection): Promise<string> {
+    try {
+        return (await org.conn.soap.getUserInfo()).userId;
+    } catch (error) {
+        throw explainError(error, org.label, org.reauthenticate);
+    }
+}
+
+export async function runSeed(
+    org: OrgConnection,
+    buildPlan: (userId: string | undefined) => SeedPlan,
+    history: boolean,
+    options: SeedRunOptions,
+    output: Output
+): Promise<SeedRunResult> {
+    const userId = history ? await getUserId(org) : undefined;
+    const plan = buildPlan(userId);
+    const checks = await preflight(org, {
+        requirements: requirementsFor(plan),
+        queries: {
+            convertedLeads: `SELECT ${SEED_KEY} FROM Lead WHERE IsConverted = true AND ${SEED_KEY} != null`,
+            existingMembers: `SELECT ${SEED_KEY} FROM CampaignMember WHERE ${SEED_KEY} != null`,
+            convertedStatus: 'SELECT ApiName FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1'
+        },
+        allowProduction: options.allowProduction
+    });
+    if (userId) {
+        await checkBypassPermission(org, userId);
+    }
+    const notes = (
+        [
+            ['Campaign', plan.campaigns],
+            ['Lead', plan.leads],
+            ['CampaignMember', plan.members],
+            ['Lead_SLA__c', plan.slas]
+        ] as const
+    )
+        .flatMap(([object, records]) => fitPicklists(object, records, checks.describes.get(object)))
+        .map(
+            (item) =>
+                `${item.records} × ${item.field} "${item.value}" is not a value in this org; written as ${item.replacement ?? 'blank'}`
+        );
+    const keys = (rows: Record<string, unknown>[] | undefined): Set<string> =>
+        new Set((rows ?? []).map((row) => String(row[SEED_KEY]).toLowerCase()));
+    const converted = keys(checks.queries.convertedLeads);
+    const existingMembers = keys(checks.queries.existingMembers);
+    const leadOf = (record: SeedRecord): string => {
+        const lead = record.Lead;
+        return (lead !== null && typeof lead === 'object' ? lead.Baton_Seed_Key__c : '').toLowerCase();
+    };
+    const summary: SeedRunResult = { objects: [], failures: [], notes };
+    const write = async (
+        object: string,
+        records: SeedRecord[],
+        skipped: number,
+        operation: 'upsert' | 'insert' | 'update',
+        collectIds = false
+    ): Promise<WriteResult> => {
+        const bar = progressBar(output, object, records.length);
+        const result = await writeRecords(org, object, records, {
+            operation,
+            keyField: operation === 'update' ? 'Id' : SEED_KEY,
+            progress: (done) => {
+                bar.update(done);
+            },
+            pollInterval: options.pollInterval,
+            collectIds
+        });
+        bar.finish();
+        summary.objects.push({ object, written: result.written, skipped, failed: result.failures.length });
+        summary.failures.push(...result.failures.map((failure) => ({ ...failure, object })));
+        return result;
+    };
+
+    await write('Campaign', plan.campaigns, 0, 'upsert');
+    const pendingConversions = plan.conversions.filter(
+        (conversion) => !converted.has(conversion.leadKey.toLowerCase())
+    );
+    const leads = plan.leads.filter((lead) => !converted.has(asText(lead[SEED_KEY]).toLowerCase()));
+    const leadResult = await write(
+        'Lead',
+        leads,
+        plan.leads.length - leads.length,
+        'upsert',
+        pendingConversions.length > 0
+    );
+    const members = plan.members.filter(
+        (member) => !existingMembers.has(asText(member[SEED_KEY]).toLowerCase()) && !converted.has(leadOf(member))
+    );
+    await write('CampaignMember', members, plan.members.length - members.length, 'insert');
+    if (plan.slas.length > 0) {
+        await write('Lead_SLA__c', plan.slas, 0, 'upsert');
+    }
+    if (pendingConversions.length > 0) {
+        const status = checks.queries.convertedStatus?.[0]?.ApiName;
+        if (typeof status !== 'string') {
+            throw new ScriptError(
+                `${org.label} has no converted lead status (LeadStatus with IsConverted = true).`,
+                'Add one in Setup → Lead Status values.'
+            );
+        }
+        const opportunities = await convert(org, pendingConversions, leadResult.ids, status, output, summary);
+        await write('Opportunity', opportunities, 0, 'update');
+    }
+    return summary;
+}
+
+async function convert(
+    org: OrgConnection,
+    conversions: SeedPlan['conversions'],
+    leadIds: Map<string, string>,
+    status: string,
+    output: Output,
+    summary: SeedRunResult
+): Promise<SeedRecord[]> {
+    const bar = progressBar(output, 'Lead conversion', conversions.length);
+    const opportunities: SeedRecord[] = [];
+    let done = 0;
+    let failed = 0;
+    for (let start = 0; start < conversions.length; start += CONVERT_BATCH) {
+        const batch = conversions
+            .slice(start, start + CONVERT_BATCH)
+            .filter((conversion) => leadIds.has(conversion.leadKey));
+        let results;
+        try {
+            results = await org.conn.soap.convertLead(
+                batch.map((conversion) => ({
+                    leadId: leadIds.get(conversion.leadKey) ?? '',
+                    convertedStatus: status,
+                    doNotCreateOpportunity: false,
+                    sendNotificationEmail: false
+                }))
+            );
+        } catch (error) {
+            throw explainError(error, org.label, org.reauthenticate);
+        }
+        results.forEach((result, index) => {
+            const conversion = batch[index];
+            if (!conversion) return;
+            if (result.success && result.opportunityId) {
+                opportunities.push({ Id: result.opportunityId, ...conversion.opportunity });
+            } else {
+                failed++;
+                const errors = [result.errors].flat() as unknown as { statusCode?: string; message?: string }[];
+                summary.failures.push({
+                    object: 'Lead conversion',
+                    key: conversion.leadKey,
+                    error: errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ')
+                });
+            }
+        });
+        done += batch.length;
+        bar.update(done);
+    }
+    bar.finish();
+    summary.objects.push({ object: 'Lead conversion', written: opportunities.length, skipped: 0, failed });
+    return opportunities;
+}

@@ -1,0 +1,349 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { resolveAuth } from '../lib/connection.ts';
+import { OrgDouble } from '../org-double/server.ts';
+import { main as seedMain, seed } from '../seed.ts';
+import { verifyConversion } from '../verify-conversion.ts';
+import { authFor, baseSeedOptions, capture, runScript } from './support.ts';
+
+const SEEDED = ['Lead', 'Campaign', 'CampaignMember', 'Lead_SLA__c', 'Account', 'Contact', 'Opportunity'];
+
+function counts(double: OrgDouble): Record<string, number> {
+    return Object.fromEntries(SEEDED.map((object) => [object, double.state.store.all(object).length]));
+}
+
+function ids(double: OrgDouble, object: string): string[] {
+    return double.state.store
+        .all(object)
+        .map((record) => String(record.Id))
+        .sort();
+}
+
+describe('seed → seed again → verify → reset, over HTTP against the org double', () => {
+    let double: OrgDouble;
+    before(async () => {
+        double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
+        // Customer data that must survive a reset untouched.
+        const store = double.state.store;
+        store.insert('Lead', { LastName: 'Customer', Company: 'Real Co', Email: 'real@customer.example.com' });
+        const accountId = store.insert('Account', { Name: 'Real Account' });
+        store.insert('Contact', { LastName: 'Real', AccountId: accountId });
+        store.insert('Campaign', { Name: 'Real Campaign' });
+    });
+    after(() => double.stop());
+
+    it('seeds campaigns, leads in every quadrant, memberships, SLA clocks and conversions', async () => {
+        const output = capture();
+        const report = await seed(authFor(double), baseSeedOptions(240), output);
+        assert.equal(report.ok, true, output.text());
+        const leads = double.state.store.all('Lead').filter((lead) => lead.Baton_Seed_Key__c);
+        assert.equal(leads.length, 240);
+        const stages = new Set(leads.map((lead) => lead.Lifecycle_Stage__c));
+        for (const stage of ['Inquiry', 'MQL', 'SAL', 'SQL', 'Recycled', 'Converted']) {
+            assert.ok(stages.has(stage), `a lead at ${stage}`);
+        }
+        const fits = leads.map((lead) =>
+            [Number(lead.Fit_Score__c) >= 50, Number(lead.Interest_Score__c) >= 40].join()
+        );
+        assert.equal(new Set(fits).size, 4, 'leads in all four fit × sales-ready quadrants');
+        const clocks = double.state.store.all('Lead_SLA__c');
+        assert.ok(
+            clocks.some((clock) => clock.Status__c === 'Met') && clocks.some((clock) => clock.Status__c === 'Breached')
+        );
+        assert.ok(double.state.store.all('Opportunity').some((opportunity) => opportunity.IsWon === true));
+        assert.match(output.text(), /API calls: \d+/);
+    });
+
+    it('leaves the same data when run again (no duplicates, same records)', async () => {
+        const before = counts(double);
+        const leadIds = ids(double, 'Lead');
+        const report = await seed(authFor(double), baseSeedOptions(240), capture());
+        assert.equal(report.ok, true);
+        assert.deepEqual(counts(double), before);
+        assert.deepEqual(ids(double, 'Lead'), leadIds);
+    });
+
+    it('verifies the conversion mapping with every check passing', async () => {
+        const output = capture();
+        const report = await verifyConversion(authFor(double), { keep: false, allowProduction: false }, output);
+        assert.equal(report.ok, true, output.text());
+        assert.ok(report.rows.length > 30);
+        assert.ok(report.rows.some((row) => row.target === 'Opportunity.Fit_Score__c' && row.ok));
+    });
+
+    it('reset removes exactly what seeding created', async () => {
+        const report = await seed(authFor(double), { ...baseSeedOptions(240), reset: true }, capture());
+        assert.equal(report.ok, true);
+        const store = double.state.store;
+        assert.deepEqual(
+            store.all('Lead').map((lead) => lead.LastName),
+            ['Customer']
+        );
+        assert.deepEqual(
+            store.all('Account').map((account) => account.Name),
+            ['Real Account']
+        );
+        assert.deepEqual(
+            store.all('Contact').map((contact) => contact.LastName),
+            ['Real']
+        );
+        assert.deepEqual(
+            store.all('Campaign').map((campaign) => campaign.Name),
+            ['Real Campaign']
+        );
+        assert.equal(store.all('Opportunity').length, 0);
+        assert.equal(store.all('CampaignMember').length, 0);
+        assert.equal(store.all('Lead_SLA__c').length, 0);
+    });
+});
+
+describe('seed resilience and safety', () => {
+    it('goes through one Bulk API 2.0 job per object for large counts', async () => {
+        const double = await OrgDouble.start();
+        try {
+            const report = await seed(authFor(double), baseSeedOptions(1500, false), capture());
+            assert.equal(report.ok, true);
+            assert.equal(double.state.store.all('Lead').length, 1500);
+            assert.ok(report.apiCalls <= 12, `${report.apiCalls} API calls`);
+            assert.equal(
+                double.requests.filter((request) => request === `POST /services/data/v65.0/jobs/ingest`).length,
+                2
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+
+    for (const fault of [{ status: 503 }, { dropConnection: true }]) {
+        it(`completes on a rerun after dying halfway (${fault.dropConnection ? 'network' : 'server error'})`, async () => {
+            const double = await OrgDouble.start({
+                assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
+            });
+            try {
+                double.failRequest(6, fault);
+                const output = capture();
+                await assert.rejects(
+                    seed(authFor(double), baseSeedOptions(200), output),
+                    fault.dropConnection ? /Could not reach test org/ : /503|SERVER_UNAVAILABLE/
+                );
+                assert.ok(double.state.store.all('Lead').length > 0, 'the first run wrote part of the data');
+                const report = await seed(authFor(double), baseSeedOptions(200), capture());
+                assert.equal(report.ok, true);
+                const keys = double.state.store.all('Lead').map((lead) => lead.Baton_Seed_Key__c);
+                assert.equal(keys.length, 200);
+                assert.equal(new Set(keys).size, 200);
+                const members = double.state.store.all('CampaignMember').map((member) => member.Baton_Seed_Key__c);
+                assert.equal(new Set(members).size, members.length);
+                const clean = await OrgDouble.start({
+                    assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
+                });
+                try {
+                    await seed(authFor(clean), baseSeedOptions(200), capture());
+                    assert.equal(
+                        double.state.store.all('Lead_SLA__c').length,
+                        clean.state.store.all('Lead_SLA__c').length
+                    );
+                    assert.equal(
+                        double.state.store.all('Opportunity').length,
+                        clean.state.store.all('Opportunity').length
+                    );
+                } finally {
+                    await clean.stop();
+                }
+            } finally {
+                await double.stop();
+            }
+        });
+    }
+
+    it('says the session expired and how to log in again', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.expireSession();
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(10, false), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /session for test org has expired.*INVALID_SESSION_ID/);
+                    assert.match(error.hint ?? '', /sf org login web/);
+                    return true;
+                }
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('with --target-org, asks the CLI for a fresh token once when the session expires, then carries on', async () => {
+        const double = await OrgDouble.start();
+        try {
+            let reads = 0;
+            const auth = await resolveAuth('uat', {}, () => {
+                reads++;
+                const accessToken = reads === 1 ? double.accessToken : double.renewSession();
+                return Promise.resolve({ instanceUrl: double.url, accessToken, username: 'casey@uat.example.com' });
+            });
+            double.expireSession();
+            const report = await seed(auth, baseSeedOptions(20, false), capture());
+            assert.equal(report.ok, true);
+            assert.equal(reads, 2);
+            assert.equal(report.org, 'uat (casey@uat.example.com)');
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('with --target-org, says to log in again when the CLI has no newer session', async () => {
+        const double = await OrgDouble.start();
+        try {
+            const auth = await resolveAuth('uat', {}, () =>
+                Promise.resolve({
+                    instanceUrl: double.url,
+                    accessToken: double.accessToken,
+                    username: 'casey@uat.example.com'
+                })
+            );
+            double.expireSession();
+            await assert.rejects(
+                seed(auth, baseSeedOptions(20, false), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /session for uat \(casey@uat\.example\.com\) has expired/);
+                    assert.equal(error.hint, 'Log in again: sf org login web --alias uat');
+                    return true;
+                }
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('names missing Baton metadata and how to deploy it, before writing anything', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.dropField('Lead', 'Engagement_Score__c');
+            double.dropField('Campaign', 'Baton_Seed_Key__c');
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(10, false), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /field Campaign\.Baton_Seed_Key__c/);
+                    assert.match(error.message, /field Lead\.Engagement_Score__c/);
+                    assert.match(error.hint ?? '', /sf project deploy start --source-dir force-app/);
+                    return true;
+                }
+            );
+            assert.equal(double.state.store.all('Lead').length, 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('refuses a production org unless --allow-production, and accepts a scratch org', async () => {
+        const production = await OrgDouble.start({ isSandbox: false });
+        try {
+            await assert.rejects(
+                seed(authFor(production), baseSeedOptions(5, false), capture()),
+                /production org.*refusing/
+            );
+            assert.equal(production.state.store.all('Lead').length, 0);
+            const report = await seed(
+                authFor(production),
+                { ...baseSeedOptions(5, false), allowProduction: true },
+                capture()
+            );
+            assert.equal(report.ok, true);
+        } finally {
+            await production.stop();
+        }
+        const scratch = await OrgDouble.start({ isSandbox: false, scratch: true });
+        try {
+            assert.equal((await seed(authFor(scratch), baseSeedOptions(5, false), capture())).ok, true);
+        } finally {
+            await scratch.stop();
+        }
+    });
+
+    it('needs the bypass permission for history and names the permission set that grants it', async () => {
+        const double = await OrgDouble.start({ assignedPermissionSets: [] });
+        try {
+            await assert.rejects(
+                seed(authFor(double), baseSeedOptions(5), capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(error.message, /Baton_Bypass_Automation/);
+                    assert.match(error.hint ?? '', /sf org assign permset --name Baton_Bypass_Automation/);
+                    return true;
+                }
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it("keeps picklist values within the org's own values and says which it replaced", async () => {
+        const double = await OrgDouble.start();
+        try {
+            const leadSource = double.state.store.object('Lead').fields.get('leadsource');
+            assert.ok(leadSource);
+            leadSource.picklistValues = ['Web', 'Partner Referral', 'Other'];
+            const output = capture();
+            const report = await seed(authFor(double), baseSeedOptions(60, false), output);
+            assert.equal(report.ok, true);
+            assert.ok(
+                report.notes.some((note) =>
+                    /Lead\.LeadSource "Trade Show" is not a value in this org; written as Other/.test(note)
+                ),
+                report.notes.join('\n')
+            );
+            const sources = new Set(double.state.store.all('Lead').map((lead) => lead.LeadSource));
+            assert.ok([...sources].every((source) => ['Web', 'Partner Referral', 'Other'].includes(String(source))));
+            assert.match(output.text(), /note: \d+ × Lead\.LeadSource/);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('prints the plan on --dry-run without an org', async () => {
+        const output = capture();
+        assert.equal(await seedMain(['--dry-run', '--history', '--count', '100'], output), 0);
+        assert.match(output.text(), /Dry run: nothing is written/);
+        assert.match(
+            output.text(),
+            /good-fit-ready \d+, good-fit-not-ready \d+, poor-fit-ready \d+, poor-fit-not-ready \d+/
+        );
+    });
+
+    it('runs as a command: exit code 0, JSON summary on stdout (CI environment variables)', async () => {
+        const double = await OrgDouble.start();
+        try {
+            const result = await runScript('seed.ts', ['--count', '30', '--json', '--poll-interval', '5'], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
+            assert.equal(result.code, 0, result.stderr);
+            const report = JSON.parse(result.stdout) as {
+                ok: boolean;
+                apiCalls: number;
+                objects: { object: string; written: number }[];
+            };
+            assert.equal(report.ok, true);
+            assert.equal(report.objects.find((item) => item.object === 'Lead')?.written, 30);
+            double.expireSession();
+            const expired = await runScript('seed.ts', ['--count', '30'], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
+            assert.equal(expired.code, 1);
+            assert.match(expired.stderr, /INVALID_SESSION_ID[\s\S]*SF_ACCESS_TOKEN/);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('explains an unknown --target-org alias (real Salesforce CLI, empty home)', async () => {
+        const result = await runScript('seed.ts', ['--target-org', 'baton-no-such-alias'], {
+            HOME: '/tmp/baton-empty-home',
+            SF_DISABLE_TELEMETRY: 'true'
+        });
+        assert.equal(result.code, 1);
+        assert.match(result.stderr, /Unknown org "baton-no-such-alias"/);
+        assert.match(result.stderr, /sf org login web --alias baton-no-such-alias/);
+    });
+});

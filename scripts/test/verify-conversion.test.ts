@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../lib/project.ts';
+import { OrgDouble } from '../org-double/server.ts';
+import { verifyConversion } from '../verify-conversion.ts';
+import { checkConversionMappingOffline, incompatibility } from '../verify/offline.ts';
+import { authFor, capture, runScript } from './support.ts';
+
+const CREATED_BY_VERIFY = ['Lead', 'Account', 'Contact', 'Opportunity', 'Campaign', 'CampaignMember'];
+
+function leftovers(double: OrgDouble): number {
+    return CREATED_BY_VERIFY.reduce((sum, object) => sum + double.state.store.all(object).length, 0);
+}
+
+describe('verify:conversion against the org double', () => {
+    it('passes every check and leaves nothing behind', async () => {
+        const double = await OrgDouble.start();
+        try {
+            const report = await verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture());
+            assert.equal(report.ok, true);
+            assert.deepEqual(report.drift, []);
+            const targets = report.rows.map((row) => row.target);
+            for (const target of [
+                'Account.Name',
+                'Contact.LastName',
+                'Contact.LeadSource',
+                'Opportunity.LeadSource',
+                'Opportunity.CampaignId',
+                'Opportunity.StageName',
+                'Opportunity.SQL_Date__c',
+                'Contact.MQL_Date__c'
+            ]) {
+                assert.ok(targets.includes(target), target);
+            }
+            assert.equal(leftovers(double), 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('keeps the records with --keep', async () => {
+        const double = await OrgDouble.start();
+        try {
+            const report = await verifyConversion(authFor(double), { keep: true, allowProduction: false }, capture());
+            assert.equal(report.ok, true);
+            assert.equal(double.state.store.all('Opportunity').length, 2);
+            assert.equal(
+                report.left.length,
+                10,
+                'campaign, membership, two leads and their accounts, contacts and opportunities'
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('saves test leads even with duplicate rules on (sends the allow-save header)', async () => {
+        const double = await OrgDouble.start({ duplicateRules: true });
+        try {
+            const report = await verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture());
+            assert.equal(report.ok, true);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('explains a validation rule that blocks conversion, and still cleans up', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.addValidationRule({
+                object: 'Opportunity',
+                message: 'Amount is required for new opportunities',
+                failsWhen: (record) => record.Amount === null
+            });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                (error: Error & { hint?: string }) => {
+                    assert.match(
+                        error.message,
+                        /validation rule on Account, Contact or Opportunity.*"Amount is required for new opportunities".*FIELD_CUSTOM_VALIDATION_EXCEPTION/
+                    );
+                    assert.match(error.hint ?? '', /Validation Rules/);
+                    return true;
+                }
+            );
+            assert.equal(leftovers(double), 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('names the object and message of a validation rule that refuses the test lead', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.addValidationRule({
+                object: 'Lead',
+                message: 'Leads need a Rating',
+                failsWhen: (record) => record.Rating === null
+            });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                /A validation rule on Lead stopped creating the test leads: "Leads need a Rating"/
+            );
+            assert.equal(leftovers(double), 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('lists the kept test records when a step fails with --keep', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.addValidationRule({
+                object: 'Opportunity',
+                message: 'No new deals this week',
+                failsWhen: () => true
+            });
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: true, allowProduction: false }, capture()),
+                /"No new deals this week".*Test records left in the org, kept \(--keep\): 701\w+, 00Q\w+, 00Q\w+, 00v\w+\./
+            );
+            assert.equal(double.state.store.all('Lead').length, 2);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('exits 1 and names the field when the org maps it wrongly (command run)', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.setConversionMapping('Fit_Score__c', 'Opportunity', null);
+            double.setConversionMapping('Interest_Score__c', 'Opportunity', 'Fit_Score__c');
+            const result = await runScript('verify-conversion.ts', [], {
+                SF_INSTANCE_URL: double.url,
+                SF_ACCESS_TOKEN: double.accessToken
+            });
+            assert.equal(result.code, 1, result.stderr);
+            assert.match(result.stdout, /✗ Lead\.Fit_Score__c → Opportunity\.Fit_Score__c {2}\(project only\)/);
+            assert.match(result.stdout, /✗ Lead\.Interest_Score__c → Opportunity\.Fit_Score__c {2}\(org only\)/);
+            assert.match(result.stdout, /Lead\.Fit_Score__c +\d+ +Opportunity\.Fit_Score__c +\d+ +\d+ +✗/);
+            assert.match(result.stdout, /Lead\.Interest_Score__c +\d+ +Opportunity\.Interest_Score__c +\d+ +— +✗/);
+            assert.equal(leftovers(double), 0);
+        } finally {
+            await double.stop();
+        }
+    });
+
+    it('reports a mapped field missing from the org as missing metadata', async () => {
+        const double = await OrgDouble.start();
+        try {
+            double.dropField('Opportunity', 'Timeline__c');
+            await assert.rejects(
+                verifyConversion(authFor(double), { keep: false, allowProduction: false }, capture()),
+                /field Opportunity\.Timeline__c/
+            );
+        } finally {
+            await double.stop();
+        }
+    });
+});
+
+describe('offline mapping check', () => {
+    it('accepts the project mapping', async () => {
+        const report = await checkConversionMappingOffline();
+        assert.ok(report.mappings >= 12);
+        assert.deepEqual(report.issues, []);
+    });
+
+    it('rejects a mapping to a missing field and a type mismatch in a project copy', async () => {
+        const dir = await mkdtemp(path.join(tmpdir(), 'baton-mapping-'));
+        try {
+            for (const part of ['sfdx-project.json', 'force-app/main/default/objects', 'org-settings']) {
+                await cp(path.join(PROJECT_ROOT, part), path.join(dir, part), { recursive: true });
+            }
+            const file = path.join(dir, 'org-settings/main/default/settings/LeadConvert.settings-meta.xml');
+            const xml = await readFile(file, 'utf8');
+            await writeFile(
+                file,
+                xml
+                    .replace('<outputField>Timeline__c</outputField>', '<outputField>Timeframe__c</outputField>')
+                    .replace('<outputField>SAL_Date__c</outputField>', '<outputField>Budget_Confirmed__c</outputField>')
+            );
+            const report = await checkConversionMappingOffline(dir);
+            assert.deepEqual(
+                report.issues.map((issue) => `${issue.mapping}: ${issue.problem}`),
+                [
+                    'Lead.SAL_Date__c → Opportunity.Budget_Confirmed__c: type datetime cannot map to boolean',
+                    'Lead.Budget_Confirmed__c → Opportunity.Budget_Confirmed__c: Opportunity.Budget_Confirmed__c is the target of more than one mapping',
+                    'Lead.Timeline__c → Opportunity.Timeframe__c: Opportunity.Timeframe__c is not defined in the project'
+                ]
+            );
+        } finally {
+            await rm(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('checks lengths, digits and restricted picklist values', () => {
+        const base = { label: 'x', required: false, externalId: false, unique: false, readOnly: false };
+        assert.match(
+            incompatibility(
+                { ...base, name: 'A', type: 'string', length: 80 },
+                { ...base, name: 'B', type: 'string', length: 40 }
+            ) ?? '',
+            /length 80 does not fit in 40/
+        );
+        assert.match(
+            incompatibility(
+                { ...base, name: 'A', type: 'double', precision: 6, scale: 0 },
+                { ...base, name: 'B', type: 'double', precision: 3, scale: 0 }
+            ) ?? '',
+            /number\(6,0\)/
+        );
+        assert.match(
+            incompatibility(
+                { ...base, name: 'A', type: 'picklist', picklistValues: ['X', 'Y'] },
+                { ...base, name: 'B', type: 'picklist', picklistValues: ['X'], restrictedPicklist: true }
+            ) ?? '',
+            /lacks Y/
+        );
+        assert.equal(
+            incompatibility(
+                { ...base, name: 'A', type: 'string', length: 40 },
+                { ...base, name: 'B', type: 'string', length: 80 }
+            ),
+            undefined
+        );
+    });
+});

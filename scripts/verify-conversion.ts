@@ -1,0 +1,146 @@
+/**
+ * Verifies the lead conversion mapping.
+ *
+ *   npm run verify:conversion -- --target-org <alias> [--json] [--keep] [--allow-production]
+ *   npm run verify:conversion -- --offline [--json]
+ *
+ * Online: compares the org's LeadConvertSettings with org-settings/…/LeadConvert.settings-meta.xml,
+ * converts test leads and checks every mapped field on Account, Contact and Opportunity, the
+ * primary campaign and the opportunity stage Baton sets. Exit code 1 on any mismatch.
+ * Offline: checks the project's mapping against the project's field types and lengths.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
+import { consoleOutput, finishReport, formatTable, reportFailure, say, type Output } from './lib/output.ts';
+import { PROJECT_ROOT } from './lib/project.ts';
+import { readLeadConvertSettings } from './lib/projectMetadata.ts';
+import { checkConversionMappingOffline } from './verify/offline.ts';
+import { runVerify, type VerifyRunResult } from './verify/run.ts';
+import { asText } from './lib/text.ts';
+
+export interface VerifyReport extends VerifyRunResult {
+    ok: boolean;
+    org: string;
+    apiCalls: number;
+    seconds: number;
+}
+
+function show(value: unknown): string {
+    if (value === null || value === undefined) return '—';
+    const text = asText(value);
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+export function formatVerifyReport(report: VerifyReport): string {
+    const lines: string[] = [];
+    if (report.drift.length > 0) {
+        lines.push('LeadConvertSettings drift (project file vs org):');
+        lines.push(...report.drift.map((item) => `  ✗ ${item.mapping}  (${item.where})`));
+    } else {
+        lines.push('LeadConvertSettings: the org matches the project file.');
+    }
+    lines.push('');
+    lines.push(
+        formatTable(
+            ['field', 'source value', 'target', 'expected', 'actual', 'ok'],
+            report.rows.map((row) => [
+                row.field,
+                show(row.source),
+                row.target,
+                show(row.expected),
+                show(row.actual),
+                row.ok ? '✓' : `✗${row.note ? ` ${row.note}` : ''}`
+            ])
+        )
+    );
+    const failed = report.rows.filter((row) => !row.ok).length;
+    lines.push('');
+    lines.push(
+        `${report.rows.length - failed} of ${report.rows.length} checks passed; ${report.drift.length} mapping(s) drifted. API calls: ${report.apiCalls}, time: ${report.seconds.toFixed(1)} s`
+    );
+    if (report.left.length > 0) {
+        lines.push(
+            `Left in the org${report.cleanupErrors.length > 0 ? ' (cleanup failed)' : ' (--keep)'}: ${report.left.join(', ')}`
+        );
+        lines.push(...report.cleanupErrors.map((error) => `  ${error}`));
+    } else {
+        lines.push('Cleaned up: every test record was deleted.');
+    }
+    return lines.join('\n');
+}
+
+export async function verifyConversion(
+    auth: OrgAuth,
+    options: { keep: boolean; allowProduction: boolean },
+    output: Output
+): Promise<VerifyReport> {
+    const started = performance.now();
+    const org = await connect(auth);
+    say(output, `Verifying lead conversion in ${org.label}`);
+    const { settings } = await readLeadConvertSettings(PROJECT_ROOT);
+    const result = await runVerify(org, {
+        projectSettings: settings,
+        keep: options.keep,
+        allowProduction: options.allowProduction,
+        runId: randomBytes(3).toString('hex').toUpperCase()
+    });
+    const report: VerifyReport = {
+        ...result,
+        ok: result.drift.length === 0 && result.rows.every((row) => row.ok) && result.cleanupErrors.length === 0,
+        org: org.label,
+        apiCalls: org.apiCalls(),
+        seconds: (performance.now() - started) / 1000
+    };
+    say(output, formatVerifyReport(report));
+    return report;
+}
+
+async function offline(output: Output): Promise<number> {
+    const report = await checkConversionMappingOffline();
+    if (output.json) {
+        output.stdout.write(`${JSON.stringify({ ok: report.issues.length === 0, ...report }, null, 2)}\n`);
+    } else {
+        say(output, `${report.file}: ${report.mappings} field mappings checked against the project's metadata`);
+        say(
+            output,
+            report.issues.length === 0
+                ? '✓ every mapping has a compatible target (type, length, digits, picklist values)'
+                : report.issues.map((issue) => `✗ ${issue.mapping}: ${issue.problem}`).join('\n')
+        );
+    }
+    return report.issues.length === 0 ? 0 : 1;
+}
+
+export async function main(args: string[], output?: Output): Promise<number> {
+    let out = output ?? consoleOutput(args.includes('--json'));
+    try {
+        const { values } = parseArgs({
+            args,
+            options: {
+                'target-org': { type: 'string', short: 'o' },
+                json: { type: 'boolean', default: false },
+                keep: { type: 'boolean', default: false },
+                offline: { type: 'boolean', default: false },
+                'allow-production': { type: 'boolean', default: false }
+            }
+        });
+        out = output ?? consoleOutput(values.json);
+        if (values.offline) {
+            return await offline(out);
+        }
+        const report = await verifyConversion(
+            await resolveAuth(values['target-org']),
+            { keep: values.keep, allowProduction: values['allow-production'] },
+            out
+        );
+        return finishReport(out, report);
+    } catch (error) {
+        reportFailure(out, error);
+        return 1;
+    }
+}
+
+if (import.meta.main) {
+    process.exitCode = await main(process.argv.slice(2));
+}
