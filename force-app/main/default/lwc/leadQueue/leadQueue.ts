@@ -1,8 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
-import { MessageContext, publish } from 'lightning/messageService';
-import type { MessageContextValue } from 'lightning/messageService';
+import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import type { MessageContextValue, Subscription } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import BATON_LEAD_CHANGE from '@salesforce/messageChannel/Baton_Lead_Change__c';
@@ -28,8 +28,18 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 /** Clock labels show minutes, so a tick every 30 s keeps them exact to the minute they display. */
 export const CLOCK_TICK_MS = 30_000;
-/** The message-channel source name other components can recognise. */
+/**
+ * Messages this component publishes carry `leadQueue:<instance>` as their source: other components
+ * recognise the queue by the prefix, and each queue (a tab and the utility bar can both hold one)
+ * ignores only its own messages.
+ */
 export const MESSAGE_SOURCE = 'leadQueue';
+
+interface LeadChangeMessage {
+    leadIds?: string[];
+    action?: string;
+    source?: string;
+}
 const CONFIRM_LISTED_LEADS = 10;
 
 const SCOPE_OPTIONS: Array<{ label: string; value: Scope }> = [
@@ -122,6 +132,8 @@ export default class LeadQueue extends LightningElement {
     now = Date.now();
     private serverOffsetMs = 0;
     private clockTimer: ReturnType<typeof setInterval> | undefined;
+    private subscription: Subscription | undefined;
+    private readonly messageSource = `${MESSAGE_SOURCE}:${Math.random().toString(36).slice(2, 10)}`;
     private wiredPageResult: LightningApex.WiredResult<LeadQueuePage> | undefined;
 
     readonly scopeOptions = SCOPE_OPTIONS;
@@ -181,11 +193,30 @@ export default class LeadQueue extends LightningElement {
         // One timer for every clock on the page; cleared when the component leaves the page.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.clockTimer = setInterval(() => this.tick(), CLOCK_TICK_MS);
+        if (!this.subscription) {
+            this.subscription = subscribe<LeadChangeMessage>(
+                this.messageContext,
+                BATON_LEAD_CHANGE,
+                (message) => this.handleLeadChange(message),
+                { scope: APPLICATION_SCOPE }
+            );
+        }
     }
 
     override disconnectedCallback(): void {
         clearInterval(this.clockTimer);
         this.clockTimer = undefined;
+        if (this.subscription) {
+            unsubscribe(this.subscription);
+            this.subscription = undefined;
+        }
+    }
+
+    /** Another component (or another queue) changed leads: reload, unless this queue sent the message. */
+    private handleLeadChange(message: LeadChangeMessage | undefined): void {
+        if (message?.source !== this.messageSource) {
+            this.refreshQueue();
+        }
     }
 
     // ----- what the template shows -----
@@ -423,7 +454,11 @@ export default class LeadQueue extends LightningElement {
             this.lastOutcome = failedLeads(outcome).length > 0 ? outcome : null;
             const changed = succeededIds(outcome);
             if (changed.length > 0) {
-                publish(this.messageContext, BATON_LEAD_CHANGE, { leadIds: changed, action, source: MESSAGE_SOURCE });
+                publish(this.messageContext, BATON_LEAD_CHANGE, {
+                    leadIds: changed,
+                    action,
+                    source: this.messageSource
+                });
                 this.selectedIds = this.selectedIds.filter((id) => !changed.includes(id));
             }
         } catch (error) {

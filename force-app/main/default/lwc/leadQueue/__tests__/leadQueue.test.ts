@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import LeadQueue from 'c/leadQueue';
 import LeadRejectModal from 'c/leadRejectModal';
 import LightningConfirm from 'lightning/confirm';
-import { publish } from 'lightning/messageService';
+import { publish, subscribe, unsubscribe } from 'lightning/messageService';
 import { refreshApex } from '@salesforce/apex';
 import getQueuePage from '@salesforce/apex/LeadQueueController.getQueuePage';
 import acceptLeads from '@salesforce/apex/LeadQueueController.acceptLeads';
@@ -45,6 +45,9 @@ const acceptMock = jest.mocked(acceptLeads);
 const rejectMock = jest.mocked(rejectLeads);
 const qualifyMock = jest.mocked(qualifyLeads);
 const publishMock = jest.mocked(publish);
+const subscribeMock = subscribe as unknown as jest.Mock;
+/** This queue instance's message source: the component name and an instance id. */
+const OWN_SOURCE = expect.stringMatching(/^leadQueue:[a-z0-9]+$/);
 const refreshMock = jest.mocked(refreshApex);
 
 const mqlPage = mqlPageJson as LeadQueuePage;
@@ -314,7 +317,7 @@ describe('c-lead-queue', () => {
                 {
                     leadIds: [ADA],
                     action: 'accept',
-                    source: 'leadQueue'
+                    source: OWN_SOURCE
                 }
             );
             expect(refreshMock).toHaveBeenCalledTimes(1);
@@ -408,7 +411,7 @@ describe('c-lead-queue', () => {
                 }
             ]);
             expect(publishMock).toHaveBeenCalledTimes(1);
-            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: 'leadQueue' });
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: OWN_SOURCE });
 
             const results = root(element).querySelector('c-lead-action-results')!;
             expect(text(root(results).querySelector('.results-heading'))).toBe(
@@ -463,7 +466,7 @@ describe('c-lead-queue', () => {
             await settle();
 
             expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads accepted', variant: 'warning' })]);
-            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: 'leadQueue' });
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [ADA], action: 'accept', source: OWN_SOURCE });
             const results = root(element).querySelector('c-lead-action-results')!;
             expect(Array.from(root(results).querySelectorAll('.failed-lead')).map(text)).toEqual([
                 'Grace Hopper: Unable to lock row'
@@ -517,7 +520,7 @@ describe('c-lead-queue', () => {
                 disposition: 'Recycle'
             });
             expect(toasts).toEqual([expect.objectContaining({ title: 'Grace Hopper rejected', variant: 'success' })]);
-            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [GRACE], action: 'reject', source: 'leadQueue' });
+            expect(publishMock.mock.calls[0][2]).toEqual({ leadIds: [GRACE], action: 'reject', source: OWN_SOURCE });
             expect(refreshMock).toHaveBeenCalledTimes(1);
         });
 
@@ -588,7 +591,7 @@ describe('c-lead-queue', () => {
             expect(publishMock.mock.calls[0][2]).toEqual({
                 leadIds: ['00Q000000000011AAA'],
                 action: 'qualify',
-                source: 'leadQueue'
+                source: OWN_SOURCE
             });
             await expect(element).toBeAccessible();
         });
@@ -605,6 +608,42 @@ describe('c-lead-queue', () => {
             expect(toasts).toEqual([
                 expect.objectContaining({ title: 'Margaret Hamilton qualified', variant: 'success' })
             ]);
+        });
+    });
+
+    describe('message channel', () => {
+        function listener(): (message: unknown) => void {
+            expect(subscribeMock).toHaveBeenCalledTimes(1);
+            expect(subscribeMock.mock.calls[0][3]).toEqual({ scope: expect.anything() });
+            return subscribeMock.mock.calls[0][2] as (message: unknown) => void;
+        }
+
+        it('reloads when another component or another queue reports changed leads', async () => {
+            await loadedQueue();
+            listener()({ leadIds: [ADA], action: 'accept', source: 'leadQueue:otherqueue' });
+            listener()({ leadIds: [], action: 'refresh', source: 'funnelPanel' });
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(2);
+        });
+
+        it('ignores the messages it published itself', async () => {
+            acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
+            const { element } = await loadedQueue();
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+
+            listener()(publishMock.mock.calls[0][2]);
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('unsubscribes when it leaves the page', async () => {
+            const subscription = { id: 'queue-subscription' };
+            subscribeMock.mockReturnValue(subscription);
+            const { element } = await loadedQueue();
+            document.body.removeChild(element);
+            expect(unsubscribe).toHaveBeenCalledWith(subscription);
         });
     });
 
