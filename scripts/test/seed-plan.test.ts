@@ -4,6 +4,39 @@ import { addBusinessHours, businessHoursBetween } from '../seed/businessHours.ts
 import { buildPlan, SEED_KEY } from '../seed/plan.ts';
 import { readSeedConfig } from '../seed/policies.ts';
 import { asText } from '../lib/text.ts';
+import { evaluateStage, type LeadValues } from '../lib/criteria/engine.ts';
+import type { FieldType } from '../lib/criteria/values.ts';
+import { readProjectCriteria } from '../lib/criteria/projectCriteria.ts';
+
+/** Types of the Lead fields the seed writes that the shipped criteria read. */
+const LEAD_FIELD_TYPES: Record<string, FieldType> = {
+    Company: 'text',
+    Title: 'text',
+    Email: 'email',
+    Phone: 'phone',
+    Country: 'text',
+    NumberOfEmployees: 'number',
+    LeadSource: 'picklist',
+    Engagement_Score__c: 'number',
+    Pricing_Page_Visits__c: 'number',
+    Demo_Requested__c: 'checkbox'
+};
+
+const QUADRANT_NAMES: Record<string, string> = {
+    'Good Fit, Sales Ready': 'good-fit-ready',
+    'Good Fit, Sales Unready': 'good-fit-not-ready',
+    'Poor Fit, Sales Ready': 'poor-fit-ready',
+    'Poor Fit, Sales Unready': 'poor-fit-not-ready'
+};
+
+function leadValues(lead: Record<string, unknown>): LeadValues {
+    return Object.fromEntries(
+        Object.entries(LEAD_FIELD_TYPES).map(([field, type]) => {
+            const value = lead[field];
+            return [field, { type, value: value === undefined ? null : (value as string | number | boolean | null) }];
+        })
+    );
+}
 
 const now = new Date('2026-11-20T15:00:00Z');
 
@@ -28,6 +61,29 @@ describe('seed plan', () => {
             assert.equal(lead.Lifecycle_Stage__c !== 'Inquiry', qualified, asText(lead[SEED_KEY]));
         }
         assert.ok(first.conversions.length > 0);
+    });
+
+    it('puts each lead in the quadrant it was planned for, by the criteria engine over the shipped rules', async () => {
+        const config = await readSeedConfig();
+        const { rules, thresholds } = await readProjectCriteria();
+        const plan = buildPlan({ count: 400, history: true, now, userId: '005000000000001AAA', ...config });
+        const planned = { 'good-fit-ready': 0, 'good-fit-not-ready': 0, 'poor-fit-ready': 0, 'poor-fit-not-ready': 0 };
+        for (const lead of plan.leads) {
+            const evaluation = evaluateStage(leadValues(lead), rules, thresholds, 'MQL');
+            const key = asText(lead[SEED_KEY]);
+            assert.deepEqual(
+                evaluation.results.filter((result) => result.outcome === 'Skipped').map((result) => result.detail),
+                [],
+                key
+            );
+            const quadrant = QUADRANT_NAMES[evaluation.quadrant ?? ''];
+            assert.ok(quadrant, key);
+            planned[quadrant as keyof typeof planned]++;
+            assert.equal(Number(lead.Fit_Score__c), evaluation.fitScore, `${key} fit score`);
+            assert.equal(Number(lead.Interest_Score__c), evaluation.interestScore, `${key} interest score`);
+            assert.equal(lead.Lifecycle_Stage__c !== 'Inquiry', evaluation.verdict === 'Pass', `${key} stage`);
+        }
+        assert.deepEqual(planned, plan.quadrants);
     });
 
     it('writes no history fields without --history', async () => {

@@ -1,0 +1,53 @@
+/**
+ * The criteria a project ships: Lead_Stage_Criterion__mdt records and the thresholds of
+ * Lead_Handoff_Setting.Default, read from the source metadata and shaped for the criteria engine.
+ */
+import { readCustomMetadataRecords, type CustomMetadataRecord } from '../projectMetadata.ts';
+import { PROJECT_ROOT } from '../project.ts';
+import type { Criterion, Thresholds } from './engine.ts';
+
+export interface ProjectCriteria {
+    rules: Criterion[];
+    thresholds: Thresholds;
+}
+
+function numberOf(record: CustomMetadataRecord, field: string): number | null {
+    const raw = record.values[field];
+    return raw == null ? null : Number(raw);
+}
+
+function toCriterion(record: CustomMetadataRecord): Criterion {
+    const value = (field: string): string | null => record.values[field] ?? null;
+    return {
+        DeveloperName: record.developerName,
+        Stage__c: value('Stage__c'),
+        Dimension__c: value('Dimension__c'),
+        Field__c: value('Field__c'),
+        Operator__c: value('Operator__c'),
+        Value__c: value('Value__c'),
+        Points__c: numberOf(record, 'Points__c'),
+        Required__c: value('Required__c') === 'true',
+        Active__c: value('Active__c') === 'true',
+        Sort_Order__c: numberOf(record, 'Sort_Order__c'),
+        Description__c: value('Description__c'),
+        Rejection_Reason__c: value('Rejection_Reason__c')
+    };
+}
+
+export async function readProjectCriteria(projectDir: string = PROJECT_ROOT): Promise<ProjectCriteria> {
+    const records = await readCustomMetadataRecords(projectDir);
+    const setting = records.find(
+        (record) => record.type === 'Lead_Handoff_Setting__mdt' && record.developerName === 'Default'
+    );
+    const fit = setting ? numberOf(setting, 'MQL_Fit_Threshold__c') : null;
+    const interest = setting ? numberOf(setting, 'MQL_Interest_Threshold__c') : null;
+    if (fit === null || interest === null) {
+        throw new Error(
+            'Lead_Handoff_Setting.Default with MQL_Fit_Threshold__c and MQL_Interest_Threshold__c is missing'
+        );
+    }
+    return {
+        rules: records.filter((record) => record.type === 'Lead_Stage_Criterion__mdt').map(toCriterion),
+        thresholds: { fit, interest }
+    };
+}
