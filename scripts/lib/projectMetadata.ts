@@ -83,7 +83,8 @@ export interface CustomMetadataRecord {
 
 const TEXT_LENGTHS: Record<string, number> = { Email: 80, Phone: 40, Url: 255, TextArea: 255 };
 
-const SOURCE_TYPES: Record<string, FieldType> = {
+/** Metadata API field type → the describe type of the field. */
+export const SOURCE_TYPES: Record<string, FieldType> = {
     Text: 'string',
     TextArea: 'textarea',
     LongTextArea: 'textarea',
