@@ -1,7 +1,9 @@
 /**
  * Reads the project's own metadata source: custom objects and fields under each package
  * directory's `objects/` folder, custom metadata records under `customMetadata/`, and the
- * LeadConvertSettings file. Used by the offline conversion check and by the local org double.
+ * LeadConvertSettings file, shaped as the REST describe and the API return them. Used by the local
+ * org double, seeding and the conversion drift check; the offline mapping check and the
+ * deploy-readiness gate read the metadata through scripts/validate/project-model.ts instead.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

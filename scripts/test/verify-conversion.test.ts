@@ -169,6 +169,16 @@ describe('offline mapping check', () => {
         assert.deepEqual(report.issues, []);
     });
 
+    it('prints what the README shows and exits 0 from the command line', async () => {
+        const { code, stdout } = await runScript('verify-conversion.ts', ['--offline']);
+        assert.equal(code, 0);
+        assert.equal(
+            stdout,
+            `${SETTINGS}: 12 field mappings checked against the project's metadata\n` +
+                '✓ every mapping has a compatible target (type, length, digits, picklist values)\n'
+        );
+    });
+
     it('rejects a mapping to a missing field and a type mismatch in a project copy', async () => {
         await withProjectCopy(async (dir) => {
             await edit(dir, SETTINGS, (xml) =>
