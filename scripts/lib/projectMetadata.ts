@@ -8,6 +8,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT, readSfdxProject } from './project.ts';
+import { fieldInfo } from '../validate/project-model.ts';
+import { childrenNamed, childText, parseXml as parseMetadataXml, type XmlElement } from '../validate/xml.ts';
 import { children, parseXml, text, type XmlNode } from './xml.ts';
 
 /** Field types as the REST describe names them. */
@@ -109,61 +111,62 @@ export const SOURCE_TYPES: Record<string, FieldType> = {
     Summary: 'double'
 };
 
-function numberOrUndefined(value: string | undefined): number | undefined {
-    return value === undefined || value === '' ? undefined : Number(value);
-}
-
-/** Converts one `*.field-meta.xml` document into a field definition. */
+/** Converts one `*.field-meta.xml` document into a field definition, from what the gate reads of it. */
 export function parseFieldXml(xml: string, source: string): FieldDefinition {
-    const field = parseXml(xml, ['value', 'referenceTo']).CustomField;
-    const name = text(field, 'fullName');
-    const sourceType = text(field, 'type');
-    const formula = text(field, 'formula');
+    const parsed = parseMetadataXml(xml);
+    if ('error' in parsed) {
+        throw new Error(`${source}:${parsed.error.line}: ${parsed.error.message}`);
+    }
+    const root = parsed.root;
+    const name = childText(root, 'fullName');
     if (!name) {
         throw new Error(`${source}: <fullName> is missing`);
     }
-    const type = sourceType ? SOURCE_TYPES[sourceType] : undefined;
-    if (!sourceType || !type) {
-        throw new Error(`${source}: unsupported field type ${sourceType ?? '(none)'}`);
+    const field = fieldInfo(name, root, source);
+    const type = SOURCE_TYPES[field.type];
+    if (!type) {
+        throw new Error(`${source}: unsupported field type ${childText(root, 'type') ?? '(none)'}`);
     }
     const definition: FieldDefinition = {
         name,
-        label: text(field, 'label') ?? name,
-        type: formula && sourceType === 'Checkbox' ? 'boolean' : type,
-        required: text(field, 'required') === 'true' || sourceType === 'MasterDetail',
-        externalId: text(field, 'externalId') === 'true',
-        unique: text(field, 'unique') === 'true',
-        readOnly: formula !== undefined || sourceType === 'AutoNumber' || sourceType === 'Summary'
+        label: childText(root, 'label') ?? name,
+        type,
+        required: field.required === true || field.type === 'MasterDetail',
+        externalId: childText(root, 'externalId') === 'true',
+        unique: childText(root, 'unique') === 'true',
+        readOnly: field.formula === true || field.type === 'AutoNumber' || field.type === 'Summary'
     };
-    const length = numberOrUndefined(text(field, 'length')) ?? TEXT_LENGTHS[sourceType];
+    const length = field.length ?? TEXT_LENGTHS[field.type];
     if (length !== undefined && ['string', 'textarea', 'email', 'phone', 'url'].includes(type)) {
-        definition.length = sourceType === 'AutoNumber' ? 30 : length;
+        definition.length = field.type === 'AutoNumber' ? 30 : length;
     }
     if (['double', 'currency', 'percent'].includes(type)) {
-        definition.precision = numberOrUndefined(text(field, 'precision')) ?? 18;
-        definition.scale = numberOrUndefined(text(field, 'scale')) ?? 0;
+        definition.precision = field.precision ?? 18;
+        definition.scale = field.scale ?? 0;
     }
     if (type === 'boolean') {
-        definition.defaultValue = text(field, 'defaultValue') ?? 'false';
+        definition.defaultValue = childText(root, 'defaultValue') ?? 'false';
     }
-    const valueSet = field === undefined || typeof field === 'string' ? undefined : field.valueSet;
     if (type === 'picklist' || type === 'multipicklist') {
-        const valueSetNode = Array.isArray(valueSet) ? valueSet[0] : valueSet;
-        const definitionNode = children(valueSetNode, 'valueSetDefinition')[0];
-        const values = children(definitionNode, 'value');
-        definition.picklistValues = values.map((value) => text(value, 'fullName') ?? '');
-        definition.restrictedPicklist = text(valueSetNode, 'restricted') === 'true';
-        const defaultValue = values.find((value) => text(value, 'default') === 'true');
+        definition.picklistValues = field.picklistValues ?? [];
+        definition.restrictedPicklist = field.restrictedPicklist === true;
+        const defaultValue = picklistValueElements(root).find((value) => childText(value, 'default') === 'true');
         if (defaultValue) {
-            definition.defaultValue = text(defaultValue, 'fullName');
+            definition.defaultValue = childText(defaultValue, 'fullName');
         }
     }
     if (type === 'reference') {
-        definition.referenceTo = children(field, 'referenceTo').map((node) => (typeof node === 'string' ? node : ''));
+        definition.referenceTo = field.referenceTo ?? [];
         // The XML's <relationshipName> names the parent's child list; from this side the path is Field__r.
         definition.relationshipName = name.replace(/__c$/, '__r');
     }
     return definition;
+}
+
+function picklistValueElements(root: XmlElement): XmlElement[] {
+    const valueSet = childrenNamed(root, 'valueSet')[0];
+    const definition = valueSet ? childrenNamed(valueSet, 'valueSetDefinition')[0] : undefined;
+    return definition ? childrenNamed(definition, 'value') : [];
 }
 
 async function listDir(dir: string): Promise<string[]> {
