@@ -1,12 +1,16 @@
 /**
  * Reads the project's own metadata source: custom objects and fields under each package
- * directory's `objects/` folder, custom metadata records under `customMetadata/`, and the
- * LeadConvertSettings file. Used by the offline conversion check and by the local org double.
+ * directory's `objects/` folder, custom metadata records under `customMetadata/`, permission sets
+ * and the LeadConvertSettings file, shaped as the REST describe and the API return them. Used by
+ * the local org double, seeding and the conversion drift check. Files are parsed by the gate's XML
+ * reader, and a field's type, size and values are the gate's reading of it (fieldInfo); the gate and
+ * the offline mapping check index the whole project through scripts/validate/project-model.ts.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT, readSfdxProject } from './project.ts';
-import { children, parseXml, text, type XmlNode } from './xml.ts';
+import { fieldInfo } from '../validate/project-model.ts';
+import { childrenNamed, childText, parseXml, type XmlElement } from '../validate/xml.ts';
 
 /** Field types as the REST describe names them. */
 export type FieldType =
@@ -83,7 +87,8 @@ export interface CustomMetadataRecord {
 
 const TEXT_LENGTHS: Record<string, number> = { Email: 80, Phone: 40, Url: 255, TextArea: 255 };
 
-const SOURCE_TYPES: Record<string, FieldType> = {
+/** Metadata API field type → the describe type of the field. */
+export const SOURCE_TYPES: Record<string, FieldType> = {
     Text: 'string',
     TextArea: 'textarea',
     LongTextArea: 'textarea',
@@ -106,61 +111,74 @@ const SOURCE_TYPES: Record<string, FieldType> = {
     Summary: 'double'
 };
 
-function numberOrUndefined(value: string | undefined): number | undefined {
-    return value === undefined || value === '' ? undefined : Number(value);
-}
-
-/** Converts one `*.field-meta.xml` document into a field definition. */
+/** Converts one `*.field-meta.xml` document into a field definition, from what the gate reads of it. */
 export function parseFieldXml(xml: string, source: string): FieldDefinition {
-    const field = parseXml(xml, ['value', 'referenceTo']).CustomField;
-    const name = text(field, 'fullName');
-    const sourceType = text(field, 'type');
-    const formula = text(field, 'formula');
+    const root = parseRoot(xml, source, 'CustomField');
+    const name = childText(root, 'fullName');
     if (!name) {
         throw new Error(`${source}: <fullName> is missing`);
     }
-    const type = sourceType ? SOURCE_TYPES[sourceType] : undefined;
-    if (!sourceType || !type) {
-        throw new Error(`${source}: unsupported field type ${sourceType ?? '(none)'}`);
+    const field = fieldInfo(name, root, source);
+    const type = SOURCE_TYPES[field.type];
+    if (!type) {
+        throw new Error(`${source}: unsupported field type ${childText(root, 'type') ?? '(none)'}`);
     }
     const definition: FieldDefinition = {
         name,
-        label: text(field, 'label') ?? name,
-        type: formula && sourceType === 'Checkbox' ? 'boolean' : type,
-        required: text(field, 'required') === 'true' || sourceType === 'MasterDetail',
-        externalId: text(field, 'externalId') === 'true',
-        unique: text(field, 'unique') === 'true',
-        readOnly: formula !== undefined || sourceType === 'AutoNumber' || sourceType === 'Summary'
+        label: childText(root, 'label') ?? name,
+        type,
+        required: field.required === true || field.type === 'MasterDetail',
+        externalId: childText(root, 'externalId') === 'true',
+        unique: childText(root, 'unique') === 'true',
+        readOnly: field.formula === true || field.type === 'AutoNumber' || field.type === 'Summary'
     };
-    const length = numberOrUndefined(text(field, 'length')) ?? TEXT_LENGTHS[sourceType];
+    const length = field.length ?? TEXT_LENGTHS[field.type];
     if (length !== undefined && ['string', 'textarea', 'email', 'phone', 'url'].includes(type)) {
-        definition.length = sourceType === 'AutoNumber' ? 30 : length;
+        definition.length = field.type === 'AutoNumber' ? 30 : length;
     }
     if (['double', 'currency', 'percent'].includes(type)) {
-        definition.precision = numberOrUndefined(text(field, 'precision')) ?? 18;
-        definition.scale = numberOrUndefined(text(field, 'scale')) ?? 0;
+        definition.precision = field.precision ?? 18;
+        definition.scale = field.scale ?? 0;
     }
     if (type === 'boolean') {
-        definition.defaultValue = text(field, 'defaultValue') ?? 'false';
+        definition.defaultValue = childText(root, 'defaultValue') ?? 'false';
     }
-    const valueSet = field === undefined || typeof field === 'string' ? undefined : field.valueSet;
     if (type === 'picklist' || type === 'multipicklist') {
-        const valueSetNode = Array.isArray(valueSet) ? valueSet[0] : valueSet;
-        const definitionNode = children(valueSetNode, 'valueSetDefinition')[0];
-        const values = children(definitionNode, 'value');
-        definition.picklistValues = values.map((value) => text(value, 'fullName') ?? '');
-        definition.restrictedPicklist = text(valueSetNode, 'restricted') === 'true';
-        const defaultValue = values.find((value) => text(value, 'default') === 'true');
+        definition.picklistValues = field.picklistValues ?? [];
+        definition.restrictedPicklist = field.restrictedPicklist === true;
+        const defaultValue = picklistValueElements(root).find((value) => childText(value, 'default') === 'true');
         if (defaultValue) {
-            definition.defaultValue = text(defaultValue, 'fullName');
+            definition.defaultValue = childText(defaultValue, 'fullName');
         }
     }
     if (type === 'reference') {
-        definition.referenceTo = children(field, 'referenceTo').map((node) => (typeof node === 'string' ? node : ''));
+        definition.referenceTo = field.referenceTo ?? [];
         // The XML's <relationshipName> names the parent's child list; from this side the path is Field__r.
         definition.relationshipName = name.replace(/__c$/, '__r');
     }
     return definition;
+}
+
+/** The root element of a metadata document; malformed XML or another root names the file. */
+function parseRoot(xml: string, source: string, expected: string): XmlElement {
+    const parsed = parseXml(xml);
+    if ('error' in parsed) {
+        throw new Error(`${source}:${parsed.error.line}: ${parsed.error.message}`);
+    }
+    if (parsed.root.name !== expected) {
+        throw new Error(`${source}: expected <${expected}>, found <${parsed.root.name}>`);
+    }
+    return parsed.root;
+}
+
+async function readRoot(file: string, expected: string): Promise<XmlElement> {
+    return parseRoot(await readFile(file, 'utf8'), file, expected);
+}
+
+function picklistValueElements(root: XmlElement): XmlElement[] {
+    const valueSet = childrenNamed(root, 'valueSet')[0];
+    const definition = valueSet ? childrenNamed(valueSet, 'valueSetDefinition')[0] : undefined;
+    return definition ? childrenNamed(definition, 'value') : [];
 }
 
 async function listDir(dir: string): Promise<string[]> {
@@ -208,14 +226,14 @@ export async function readProjectObjects(projectDir: string = PROJECT_ROOT): Pro
             const objectFile = path.join(objectDir, `${objectName}.object-meta.xml`);
             const objectXml = await readFile(objectFile, 'utf8').catch(() => undefined);
             if (objectXml !== undefined) {
-                const object = parseXml(objectXml).CustomObject;
-                definition.label = text(object, 'label') ?? objectName;
-                const nameField = children(object, 'nameField')[0];
+                const object = parseRoot(objectXml, objectFile, 'CustomObject');
+                definition.label = childText(object, 'label') ?? objectName;
+                const nameField = childrenNamed(object, 'nameField')[0];
                 if (nameField !== undefined && definition.custom) {
-                    const autoNumber = text(nameField, 'type') === 'AutoNumber';
+                    const autoNumber = childText(nameField, 'type') === 'AutoNumber';
                     definition.fields.push({
                         name: 'Name',
-                        label: text(nameField, 'label') ?? 'Name',
+                        label: childText(nameField, 'label') ?? 'Name',
                         type: 'string',
                         length: 80,
                         required: !autoNumber,
@@ -238,32 +256,30 @@ export async function readProjectObjects(projectDir: string = PROJECT_ROOT): Pro
     return [...objects.values()];
 }
 
-function parseObjectMappings(root: XmlNode | undefined): ObjectMapping[] {
-    return children(root, 'objectMapping').map((mapping) => ({
-        inputObject: text(mapping, 'inputObject') ?? '',
-        outputObject: text(mapping, 'outputObject') ?? '',
-        mappingFields: children(mapping, 'mappingFields').map((field) => ({
-            inputField: text(field, 'inputField') ?? '',
-            outputField: text(field, 'outputField') ?? ''
+function parseObjectMappings(root: XmlElement): ObjectMapping[] {
+    return childrenNamed(root, 'objectMapping').map((mapping) => ({
+        inputObject: childText(mapping, 'inputObject') ?? '',
+        outputObject: childText(mapping, 'outputObject') ?? '',
+        mappingFields: childrenNamed(mapping, 'mappingFields').map((field) => ({
+            inputField: childText(field, 'inputField') ?? '',
+            outputField: childText(field, 'outputField') ?? ''
         }))
     }));
 }
 
-/** Parses a LeadConvertSettings element (a settings file, or a readMetadata record). */
-export function parseLeadConvertSettings(root: XmlNode | undefined): LeadConvertSettings {
-    const allowOwnerChange = text(root, 'allowOwnerChange');
+/** Parses the LeadConvertSettings element of a settings file. */
+function parseLeadConvertSettings(root: XmlElement): LeadConvertSettings {
+    const allowOwnerChange = childText(root, 'allowOwnerChange');
     const settings: LeadConvertSettings = { objectMapping: parseObjectMappings(root) };
     if (allowOwnerChange !== undefined) {
         settings.allowOwnerChange = allowOwnerChange === 'true';
     }
-    const options = text(root, 'opportunityCreationOptions');
+    const options = childText(root, 'opportunityCreationOptions');
     if (options !== undefined) {
         settings.opportunityCreationOptions = options;
     }
     return settings;
 }
-
-export const LEAD_CONVERT_SETTINGS_ARRAYS = ['objectMapping', 'mappingFields'];
 
 /** The project's LeadConvert.settings-meta.xml (first one found in any package directory). */
 export async function readLeadConvertSettings(
@@ -273,8 +289,7 @@ export async function readLeadConvertSettings(
         const file = path.join(folder, 'LeadConvert.settings-meta.xml');
         const xml = await readFile(file, 'utf8').catch(() => undefined);
         if (xml !== undefined) {
-            const root = parseXml(xml, LEAD_CONVERT_SETTINGS_ARRAYS).LeadConvertSettings;
-            return { file, settings: parseLeadConvertSettings(root) };
+            return { file, settings: parseLeadConvertSettings(parseRoot(xml, file, 'LeadConvertSettings')) };
         }
     }
     throw new Error(
@@ -291,19 +306,19 @@ export async function readCustomMetadataRecords(projectDir: string = PROJECT_ROO
             if (!match?.[1] || !match[2]) {
                 continue;
             }
-            const record = parseXml(await readFile(path.join(folder, file), 'utf8'), ['values']).CustomMetadata;
+            const record = await readRoot(path.join(folder, file), 'CustomMetadata');
             const values: Record<string, string | null> = {};
-            for (const value of children(record, 'values')) {
-                const field = text(value, 'field');
+            for (const value of childrenNamed(record, 'values')) {
+                const field = childText(value, 'field');
                 if (field) {
-                    const raw = text(value, 'value');
+                    const raw = childText(value, 'value');
                     values[field] = raw === undefined || raw === '' ? null : raw;
                 }
             }
             records.push({
                 type: `${match[1]}__mdt`,
                 developerName: match[2],
-                label: text(record, 'label') ?? match[2],
+                label: childText(record, 'label') ?? match[2],
                 values
             });
         }
@@ -327,12 +342,12 @@ export async function readProjectPermissions(
         for (const file of await listDir(folder)) {
             const match = /^(\w+)\.permissionset-meta\.xml$/.exec(file);
             if (!match?.[1]) continue;
-            const root = parseXml(await readFile(path.join(folder, file), 'utf8'), ['customPermissions']).PermissionSet;
+            const root = await readRoot(path.join(folder, file), 'PermissionSet');
             permissionSets.push({
                 name: match[1],
-                customPermissions: children(root, 'customPermissions')
-                    .filter((permission) => text(permission, 'enabled') === 'true')
-                    .map((permission) => text(permission, 'name') ?? '')
+                customPermissions: childrenNamed(root, 'customPermissions')
+                    .filter((permission) => childText(permission, 'enabled') === 'true')
+                    .map((permission) => childText(permission, 'name') ?? '')
             });
         }
     }

@@ -1,3 +1,8 @@
+/**
+ * XML of API messages (the org double's SOAP requests and responses): namespace prefixes dropped,
+ * plain objects, and escaping for the responses it writes. Metadata source files are read by
+ * scripts/validate/xml.ts, which keeps element order and lines.
+ */
 import { XMLParser } from 'fast-xml-parser';
 
 /** A parsed XML element: text content or nested elements (attributes and namespace prefixes dropped). */

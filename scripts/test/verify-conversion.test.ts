@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import { OrgDouble } from '../org-double/server.ts';
 import { verifyConversion } from '../verify-conversion.ts';
-import { checkConversionMappingOffline, incompatibility } from '../verify/offline.ts';
+import { checkConversionMappingOffline } from '../verify/offline.ts';
 import { authFor, capture, runScript } from './support.ts';
 
 const CREATED_BY_VERIFY = ['Lead', 'Account', 'Contact', 'Opportunity', 'Campaign', 'CampaignMember'];
@@ -169,16 +169,19 @@ describe('offline mapping check', () => {
         assert.deepEqual(report.issues, []);
     });
 
+    it('prints what the README shows and exits 0 from the command line', async () => {
+        const { code, stdout } = await runScript('verify-conversion.ts', ['--offline']);
+        assert.equal(code, 0);
+        assert.equal(
+            stdout,
+            `${SETTINGS}: 12 field mappings checked against the project's metadata\n` +
+                '✓ every mapping has a compatible target (type, length, digits, picklist values)\n'
+        );
+    });
+
     it('rejects a mapping to a missing field and a type mismatch in a project copy', async () => {
-        const dir = await mkdtemp(path.join(tmpdir(), 'baton-mapping-'));
-        try {
-            for (const part of ['sfdx-project.json', 'force-app/main/default/objects', 'org-settings']) {
-                await cp(path.join(PROJECT_ROOT, part), path.join(dir, part), { recursive: true });
-            }
-            const file = path.join(dir, 'org-settings/main/default/settings/LeadConvert.settings-meta.xml');
-            const xml = await readFile(file, 'utf8');
-            await writeFile(
-                file,
+        await withProjectCopy(async (dir) => {
+            await edit(dir, SETTINGS, (xml) =>
                 xml
                     .replace('<outputField>Timeline__c</outputField>', '<outputField>Timeframe__c</outputField>')
                     .replace('<outputField>SAL_Date__c</outputField>', '<outputField>Budget_Confirmed__c</outputField>')
@@ -187,45 +190,63 @@ describe('offline mapping check', () => {
             assert.deepEqual(
                 report.issues.map((issue) => `${issue.mapping}: ${issue.problem}`),
                 [
-                    'Lead.SAL_Date__c → Opportunity.Budget_Confirmed__c: type datetime cannot map to boolean',
+                    'Lead.SAL_Date__c → Opportunity.Budget_Confirmed__c: DateTime → Checkbox: a DateTime field maps only to a DateTime field',
                     'Lead.Budget_Confirmed__c → Opportunity.Budget_Confirmed__c: Opportunity.Budget_Confirmed__c is the target of more than one mapping',
-                    'Lead.Timeline__c → Opportunity.Timeframe__c: Opportunity.Timeframe__c is not defined in the project'
+                    'Lead.Timeline__c → Opportunity.Timeframe__c: unknown field Opportunity.Timeframe__c'
                 ]
             );
-        } finally {
-            await rm(dir, { recursive: true, force: true });
-        }
+        });
     });
 
-    it('checks lengths, digits and restricted picklist values', () => {
-        const base = { label: 'x', required: false, externalId: false, unique: false, readOnly: false };
-        assert.match(
-            incompatibility(
-                { ...base, name: 'A', type: 'string', length: 80 },
-                { ...base, name: 'B', type: 'string', length: 40 }
-            ) ?? '',
-            /length 80 does not fit in 40/
-        );
-        assert.match(
-            incompatibility(
-                { ...base, name: 'A', type: 'double', precision: 6, scale: 0 },
-                { ...base, name: 'B', type: 'double', precision: 3, scale: 0 }
-            ) ?? '',
-            /number\(6,0\)/
-        );
-        assert.match(
-            incompatibility(
-                { ...base, name: 'A', type: 'picklist', picklistValues: ['X', 'Y'] },
-                { ...base, name: 'B', type: 'picklist', picklistValues: ['X'], restrictedPicklist: true }
-            ) ?? '',
-            /lacks Y/
-        );
-        assert.equal(
-            incompatibility(
-                { ...base, name: 'A', type: 'string', length: 40 },
-                { ...base, name: 'B', type: 'string', length: 80 }
-            ),
-            undefined
-        );
+    it("applies the gate's rules: digits, restricted picklist targets, conversion objects", async () => {
+        await withProjectCopy(async (dir) => {
+            const opportunityFields = 'force-app/main/default/objects/Opportunity/fields';
+            await edit(dir, `${opportunityFields}/Fit_Score__c.field-meta.xml`, (xml) =>
+                xml.replace('<precision>6</precision>', '<precision>3</precision>')
+            );
+            await edit(dir, `${opportunityFields}/Timeline__c.field-meta.xml`, (xml) =>
+                xml.replace('<restricted>false</restricted>', '<restricted>true</restricted>')
+            );
+            await edit(dir, SETTINGS, (xml) =>
+                xml.replace('<outputObject>Contact</outputObject>', '<outputObject>Case</outputObject>')
+            );
+            const report = await checkConversionMappingOffline(dir);
+            assert.equal(report.file, SETTINGS);
+            assert.deepEqual(
+                report.issues.map((issue) => `${issue.mapping}: ${issue.problem}`),
+                [
+                    'Lead → Case: conversion maps Lead to Account, Contact or Opportunity only',
+                    'Lead.Fit_Score__c → Opportunity.Fit_Score__c: the target is (3, 0), smaller than the source (6, 0)',
+                    'Lead.Timeline__c → Opportunity.Timeline__c: Picklist → Picklist: the target picklist must be unrestricted'
+                ]
+            );
+        });
+    });
+
+    it('names a malformed settings file', async () => {
+        await withProjectCopy(async (dir) => {
+            await edit(dir, SETTINGS, (xml) => xml.replace('</objectMapping>', '</objectMaping>'));
+            await assert.rejects(checkConversionMappingOffline(dir), new RegExp(`^Error: ${SETTINGS}:\\d+: `));
+        });
     });
 });
+
+const SETTINGS = 'org-settings/main/default/settings/LeadConvert.settings-meta.xml';
+
+/** Runs `test` over a copy of the project's objects and org settings. */
+async function withProjectCopy(test: (dir: string) => Promise<void>): Promise<void> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'baton-mapping-'));
+    try {
+        for (const part of ['sfdx-project.json', 'force-app/main/default/objects', 'org-settings']) {
+            await cp(path.join(PROJECT_ROOT, part), path.join(dir, part), { recursive: true });
+        }
+        await test(dir);
+    } finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+
+async function edit(dir: string, file: string, change: (xml: string) => string): Promise<void> {
+    const absolute = path.join(dir, file);
+    await writeFile(absolute, change(await readFile(absolute, 'utf8')));
+}

@@ -9,7 +9,7 @@ import { count, type Check, type CheckContext, type CheckOutcome, type Problem }
 import { resolveField, reportAt, type Reporter } from './field-references.ts';
 import { checkCustomMetadataRecords } from './custom-metadata-references.ts';
 import { checkFlexiPages } from './flexipage-references.ts';
-import { mappingIncompatibility } from './lead-field-mapping.ts';
+import { checkLeadConvertMappings } from './lead-convert-settings.ts';
 import { componentsOf, hasName, loadProjectModel, type ProjectModel } from './project-model.ts';
 import { childrenNamed, childText } from './xml.ts';
 
@@ -28,7 +28,9 @@ export const crossReferencesCheck: Check = {
         checkTabsAndApps(model, report);
         checkFlexiPages(model, report);
         checkCustomMetadataRecords(model, report);
-        checkLeadConvertSettings(model, report);
+        for (const { component, element, message } of checkLeadConvertMappings(model).problems) {
+            report(component, element, message);
+        }
         const components = [...model.components.values()].reduce((sum, list) => sum + list.length, 0);
         return { problems, summary: `${count(components, 'component')}, ${count(model.objects.size, 'object')}` };
     }
@@ -173,33 +175,6 @@ function checkTabsAndApps(model: ProjectModel, report: Reporter): void {
         const utilityBar = app.root.children.find((child) => child.name === 'utilityBar');
         if (utilityBar && !hasName(model, 'flexipage', utilityBar.text.trim())) {
             report(app, utilityBar, `unknown utility bar flexipage ${utilityBar.text.trim()}`);
-        }
-    }
-}
-
-function checkLeadConvertSettings(model: ProjectModel, report: Reporter): void {
-    for (const settings of componentsOf(model, 'LeadConvertSettings')) {
-        for (const mapping of childrenNamed(settings.root, 'objectMapping')) {
-            const input = childText(mapping, 'inputObject') ?? '';
-            const output = childText(mapping, 'outputObject') ?? '';
-            const targets = new Set<string>();
-            for (const entry of childrenNamed(mapping, 'mappingFields')) {
-                const inputField = childText(entry, 'inputField') ?? '';
-                const outputField = childText(entry, 'outputField') ?? '';
-                const at = reportAt(report, settings, entry);
-                const source = resolveField(model, `${input}.${inputField}`, at);
-                const target = resolveField(model, `${output}.${outputField}`, at);
-                if (targets.has(outputField.toLowerCase())) {
-                    at(`${output}.${outputField} is the target of more than one mapping`);
-                }
-                targets.add(outputField.toLowerCase());
-                if (source && target) {
-                    const why = mappingIncompatibility(source, target);
-                    if (why) {
-                        at(`cannot map ${input}.${inputField} to ${output}.${outputField}: ${why}`);
-                    }
-                }
-            }
         }
     }
 }

@@ -8,6 +8,9 @@
  * - picklist maps to text, text area or an unrestricted picklist (not long text);
  * - lookup maps to a lookup to the same object;
  * - the target must be at least as long (number: as many digits before and after the point).
+ * Beyond the guidelines, conversion can only write a writable target (not a formula, roll-up or
+ * auto-number), and a restricted target (a multi-select picklist) must accept every source value.
+ * The deploy-readiness gate and `verify:conversion --offline` both apply these rules.
  */
 import type { FieldInfo } from './project-model.ts';
 
@@ -35,37 +38,47 @@ const ALLOWED_TARGETS: Record<string, string[]> = {
     Picklist: ['Text', 'TextArea', 'Picklist']
 };
 
+/** Field types the platform computes: conversion cannot write them. */
+const READ_ONLY_TYPES: Record<string, string> = { AutoNumber: 'an auto-number', Summary: 'a roll-up summary' };
+
 /** Length of a text area whose metadata has none (standard text areas are 255). */
 const DEFAULT_LENGTH: Record<string, number> = { TextArea: 255 };
 
 /** Why a Lead field cannot map onto a target field, or undefined when it can. */
 export function mappingIncompatibility(source: FieldInfo, target: FieldInfo): string | undefined {
-    const pair = `${source.type} → ${target.type}`;
     if (target.formula) {
         return `the target is a formula field (read-only)`;
     }
-    if (SAME_TYPE_ONLY.has(source.type)) {
-        if (source.type !== target.type) {
-            return `${pair}: a ${source.type} field maps only to a ${source.type} field`;
-        }
-    } else if (source.type === 'Lookup') {
-        if (target.type !== 'Lookup' || !sameReference(source, target)) {
-            return `${pair}: a lookup maps only to a lookup to the same object (${(source.referenceTo ?? []).join(', ')})`;
-        }
-        return undefined;
-    } else {
-        const allowed = ALLOWED_TARGETS[source.type];
-        if (!allowed) {
-            return `${pair}: a ${source.type} field cannot be mapped`;
-        }
-        if (!allowed.includes(target.type)) {
-            return `${pair}: a ${source.type} field maps only to ${allowed.join(', ')}`;
-        }
-        if (target.type === 'Picklist' && target.restrictedPicklist && source.type !== 'Picklist') {
-            return `${pair}: the target picklist must be unrestricted`;
-        }
+    const readOnly = READ_ONLY_TYPES[target.type];
+    if (readOnly) {
+        return `the target is ${readOnly} field (read-only)`;
     }
-    return sizeProblem(source, target);
+    return typeProblem(source, target) ?? sizeProblem(source, target) ?? valueProblem(source, target);
+}
+
+function typeProblem(source: FieldInfo, target: FieldInfo): string | undefined {
+    const pair = `${source.type} → ${target.type}`;
+    if (SAME_TYPE_ONLY.has(source.type)) {
+        return source.type === target.type
+            ? undefined
+            : `${pair}: a ${source.type} field maps only to a ${source.type} field`;
+    }
+    if (source.type === 'Lookup') {
+        return target.type === 'Lookup' && sameReference(source, target)
+            ? undefined
+            : `${pair}: a lookup maps only to a lookup to the same object (${(source.referenceTo ?? []).join(', ')})`;
+    }
+    const allowed = ALLOWED_TARGETS[source.type];
+    if (!allowed) {
+        return `${pair}: a ${source.type} field cannot be mapped`;
+    }
+    if (!allowed.includes(target.type)) {
+        return `${pair}: a ${source.type} field maps only to ${allowed.join(', ')}`;
+    }
+    if (target.type === 'Picklist' && target.restrictedPicklist) {
+        return `${pair}: the target picklist must be unrestricted`;
+    }
+    return undefined;
 }
 
 function sameReference(source: FieldInfo, target: FieldInfo): boolean {
@@ -88,4 +101,14 @@ function sizeProblem(source: FieldInfo, target: FieldInfo): string | undefined {
         }
     }
     return undefined;
+}
+
+/** A restricted target rejects a value it does not list (known only when both value sets are in the project). */
+function valueProblem(source: FieldInfo, target: FieldInfo): string | undefined {
+    if (!target.restrictedPicklist || !source.picklistValues || !target.picklistValues) {
+        return undefined;
+    }
+    const accepted = new Set(target.picklistValues);
+    const missing = source.picklistValues.filter((value) => !accepted.has(value));
+    return missing.length > 0 ? `the restricted target picklist lacks ${missing.join(', ')}` : undefined;
 }

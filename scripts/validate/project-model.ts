@@ -217,7 +217,8 @@ function numberOf(root: XmlElement, element: string): number | undefined {
     return text === undefined || text === '' ? undefined : Number(text);
 }
 
-function fieldInfo(name: string, root: XmlElement, file: string): FieldInfo {
+/** What a `<CustomField>` element says about the field's type, size, values and target; also read by the org double's schema. */
+export function fieldInfo(name: string, root: XmlElement, file: string): FieldInfo {
     const valueSet = root.children.find((child) => child.name === 'valueSet');
     const definition = valueSet?.children.find((child) => child.name === 'valueSetDefinition');
     const referenceTo = childText(root, 'referenceTo');

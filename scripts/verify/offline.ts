@@ -1,17 +1,13 @@
 /**
- * Offline check of the project's LeadConvert.settings-meta.xml against the project's own field
- * definitions: every mapped field exists, input and output have the same type, a text output is
- * at least as long as its input, a number output has room for its input's digits, and a
- * restricted picklist output accepts every input value. Needs no org; other tools (the
- * deploy-readiness gate) can call `checkConversionMappingOffline`.
+ * Offline check of the project's LeadConvert.settings-meta.xml against the project's own metadata
+ * (and the standard fields the gate knows): the deploy-readiness gate's LeadConvertSettings check
+ * (scripts/validate/lead-convert-settings.ts), listed by mapping. Needs no org.
  */
-import { PROJECT_ROOT } from '../lib/project.ts';
-import {
-    readLeadConvertSettings,
-    readProjectObjects,
-    type FieldDefinition,
-    type ObjectDefinition
-} from '../lib/projectMetadata.ts';
+import path from 'node:path';
+import { PROJECT_ROOT, readSfdxProject } from '../lib/project.ts';
+import { readMetadataFiles } from '../validate/metadata-files.ts';
+import { checkLeadConvertMappings } from '../validate/lead-convert-settings.ts';
+import { loadProjectModel } from '../validate/project-model.ts';
 
 export interface MappingIssue {
     mapping: string;
@@ -19,86 +15,31 @@ export interface MappingIssue {
 }
 
 export interface OfflineMappingReport {
+    /** The settings file(s), relative to the project folder. */
     file: string;
     mappings: number;
     issues: MappingIssue[];
 }
 
-const CONVERSION_TARGETS = ['Account', 'Contact', 'Opportunity'];
-
-/** Why `input` cannot be carried into `output` by conversion, or undefined when it can. */
-export function incompatibility(input: FieldDefinition, output: FieldDefinition): string | undefined {
-    if (input.type !== output.type) {
-        return `type ${input.type} cannot map to ${output.type}`;
-    }
-    if (output.readOnly) {
-        return `${output.name} is read-only (formula, roll-up or auto-number)`;
-    }
-    if (input.length !== undefined && output.length !== undefined && input.length > output.length) {
-        return `length ${input.length} does not fit in ${output.length}`;
-    }
-    if (input.precision !== undefined && output.precision !== undefined) {
-        const inputDigits = input.precision - (input.scale ?? 0);
-        const outputDigits = output.precision - (output.scale ?? 0);
-        if (inputDigits > outputDigits || (input.scale ?? 0) > (output.scale ?? 0)) {
-            return `number(${input.precision},${input.scale ?? 0}) does not fit in number(${output.precision},${output.scale ?? 0})`;
-        }
-    }
-    if (output.restrictedPicklist) {
-        const missing = (input.picklistValues ?? []).filter((value) => !(output.picklistValues ?? []).includes(value));
-        if (missing.length > 0) {
-            return `restricted picklist ${output.name} lacks ${missing.join(', ')}`;
-        }
-    }
-    return undefined;
-}
-
-function findField(objects: ObjectDefinition[], objectName: string, fieldName: string): FieldDefinition | undefined {
-    return objects
-        .find((object) => object.name === objectName)
-        ?.fields.find((field) => field.name.toLowerCase() === fieldName.toLowerCase());
-}
+const SETTINGS_FILE = 'LeadConvert.settings-meta.xml';
 
 export async function checkConversionMappingOffline(projectDir: string = PROJECT_ROOT): Promise<OfflineMappingReport> {
-    const { file, settings } = await readLeadConvertSettings(projectDir);
-    const objects = await readProjectObjects(projectDir);
-    const issues: MappingIssue[] = [];
-    let mappings = 0;
-    for (const objectMapping of settings.objectMapping) {
-        if (objectMapping.inputObject !== 'Lead' || !CONVERSION_TARGETS.includes(objectMapping.outputObject)) {
-            issues.push({
-                mapping: `${objectMapping.inputObject} → ${objectMapping.outputObject}`,
-                problem: 'conversion maps Lead to Account, Contact or Opportunity only'
-            });
-            continue;
-        }
-        const seen = new Set<string>();
-        for (const { inputField, outputField } of objectMapping.mappingFields) {
-            mappings++;
-            const mapping = `Lead.${inputField} → ${objectMapping.outputObject}.${outputField}`;
-            if (seen.has(outputField.toLowerCase())) {
-                issues.push({
-                    mapping,
-                    problem: `${objectMapping.outputObject}.${outputField} is the target of more than one mapping`
-                });
-            }
-            seen.add(outputField.toLowerCase());
-            const input = findField(objects, 'Lead', inputField);
-            const output = findField(objects, objectMapping.outputObject, outputField);
-            if (!input) {
-                issues.push({ mapping, problem: `Lead.${inputField} is not defined in the project` });
-            }
-            if (!output) {
-                issues.push({
-                    mapping,
-                    problem: `${objectMapping.outputObject}.${outputField} is not defined in the project`
-                });
-            }
-            const problem = input && output ? incompatibility(input, output) : undefined;
-            if (problem) {
-                issues.push({ mapping, problem });
-            }
+    const context = { projectDir: path.resolve(projectDir), project: await readSfdxProject(projectDir) };
+    const settingsFiles = (await readMetadataFiles(context)).filter(
+        ({ relative }) => path.posix.basename(relative) === SETTINGS_FILE
+    );
+    if (settingsFiles.length === 0) {
+        throw new Error(`No ${SETTINGS_FILE} in any package directory of ${projectDir} (expected under settings/)`);
+    }
+    for (const { relative, parsed } of settingsFiles) {
+        if ('error' in parsed) {
+            throw new Error(`${relative}:${parsed.error.line}: ${parsed.error.message}`);
         }
     }
-    return { file, mappings, issues };
+    const { mappings, problems } = checkLeadConvertMappings(await loadProjectModel(context));
+    return {
+        file: settingsFiles.map(({ relative }) => relative).join(', '),
+        mappings,
+        issues: problems.map(({ mapping, problem }) => ({ mapping, problem }))
+    };
 }

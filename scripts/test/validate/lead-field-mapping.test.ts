@@ -33,10 +33,14 @@ describe('Lead field mapping rules', () => {
         assert.match(mappingIncompatibility(field('Text', { length: 80 }), field('Number')) ?? '', /maps only to Text/);
     });
 
-    it('maps picklists to text or picklists but not long text', () => {
-        assert.equal(
-            mappingIncompatibility(field('Picklist'), field('Picklist', { restrictedPicklist: true })),
-            undefined
+    it('maps picklists to text or unrestricted picklists but not long text', () => {
+        assert.equal(mappingIncompatibility(field('Picklist'), field('Picklist')), undefined);
+        assert.match(
+            mappingIncompatibility(
+                field('Picklist', { picklistValues: ['X'] }),
+                field('Picklist', { restrictedPicklist: true, picklistValues: ['X', 'Y'] })
+            ) ?? '',
+            /must be unrestricted/
         );
         assert.equal(mappingIncompatibility(field('Picklist'), field('Text', { length: 255 })), undefined);
         assert.match(
@@ -64,6 +68,40 @@ describe('Lead field mapping rules', () => {
             ),
             undefined
         );
+        assert.match(
+            mappingIncompatibility(
+                field('Number', { precision: 6, scale: 0 }),
+                field('Number', { precision: 3, scale: 0 })
+            ) ?? '',
+            /\(3, 0\), smaller than the source \(6, 0\)/
+        );
+        assert.equal(mappingIncompatibility(field('Text', { length: 40 }), field('Text', { length: 80 })), undefined);
+        assert.match(
+            mappingIncompatibility(field('TextArea'), field('Text', { length: 80 })) ?? '',
+            /holds 80 characters, the source up to 255/
+        );
+    });
+
+    it('requires a restricted multi-select target to accept every source value', () => {
+        const source = field('MultiselectPicklist', { picklistValues: ['X', 'Y', 'Z'] });
+        assert.match(
+            mappingIncompatibility(
+                source,
+                field('MultiselectPicklist', { restrictedPicklist: true, picklistValues: ['X'] })
+            ) ?? '',
+            /lacks Y, Z/
+        );
+        assert.equal(
+            mappingIncompatibility(
+                source,
+                field('MultiselectPicklist', { restrictedPicklist: true, picklistValues: ['Z', 'Y', 'X'] })
+            ),
+            undefined
+        );
+        assert.equal(
+            mappingIncompatibility(source, field('MultiselectPicklist', { picklistValues: ['X'] })),
+            undefined
+        );
     });
 
     it('maps lookups only to lookups to the same object, and never onto formulas', () => {
@@ -74,5 +112,17 @@ describe('Lead field mapping rules', () => {
             /same object/
         );
         assert.match(mappingIncompatibility(field('Checkbox'), field('Checkbox', { formula: true })) ?? '', /formula/);
+    });
+
+    it('never maps onto auto-number or roll-up summary fields', () => {
+        assert.match(
+            mappingIncompatibility(field('Text', { length: 30 }), field('AutoNumber')) ?? '',
+            /auto-number field \(read-only\)/
+        );
+        assert.match(
+            mappingIncompatibility(field('Number', { precision: 18 }), field('Summary', { precision: 18 })) ?? '',
+            /roll-up summary field \(read-only\)/
+        );
+        assert.equal(mappingIncompatibility(field('AutoNumber'), field('Text', { length: 80 })), undefined);
     });
 });
