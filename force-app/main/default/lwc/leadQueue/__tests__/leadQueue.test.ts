@@ -147,6 +147,20 @@ async function loadedQueue(page: LeadQueuePage = mqlPage, props: Partial<LeadQue
     return rendered;
 }
 
+/** The wire asks for the first page of this view. */
+function expectFirstPageRequest(scope: string, stage: string, pageSize: number): void {
+    expect(queueAdapter.getLastConfig()).toEqual({ scope, stage, pageSize, cursor: null });
+}
+
+/** Next page from the first of three: the wire asks with the first page's cursor and gets the second page. */
+async function nextToSecondPage(element: Element): Promise<void> {
+    button(element, '.next-page').click();
+    await settle();
+    expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+    queueAdapter.emit(secondOfThree);
+    await settle();
+}
+
 describe('c-lead-queue', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -219,12 +233,7 @@ describe('c-lead-queue', () => {
         it('asks for the App Builder scope and page size, from the first page', async () => {
             render({ defaultScope: 'MyQueues', pageSize: 25 });
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({
-                scope: 'MyQueues',
-                stage: 'MQL',
-                pageSize: 25,
-                cursor: null
-            });
+            expectFirstPageRequest('MyQueues', 'MQL', 25);
         });
 
         it.each([
@@ -246,15 +255,11 @@ describe('c-lead-queue', () => {
 
         it('switches scope and view, starting again from the first page', async () => {
             const { element } = await loadedQueue(firstOfThree);
-            button(element, '.next-page').click();
-            await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
-            queueAdapter.emit(secondOfThree);
-            await settle();
+            await nextToSecondPage(element);
 
             changeRadio(element, '.scope-toggle', 'All');
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'MQL', pageSize: 50, cursor: null });
+            expectFirstPageRequest('All', 'MQL', 50);
             queueAdapter.emit(firstOfThree);
             await settle();
             // The pages before belonged to the other view: there is nothing to go back to.
@@ -263,7 +268,7 @@ describe('c-lead-queue', () => {
 
             changeRadio(element, '.stage-toggle', 'SAL');
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'SAL', pageSize: 50, cursor: null });
+            expectFirstPageRequest('All', 'SAL', 50);
             queueAdapter.emit(salPage);
             await settle();
             expect(rowButton(element, '00Q000000000011AAA', '.qualify-button')).not.toBeNull();
@@ -274,13 +279,11 @@ describe('c-lead-queue', () => {
 
         it('starts again from the first page when App Builder changes the page size or the scope', async () => {
             const { element } = await loadedQueue(firstOfThree);
-            button(element, '.next-page').click();
-            await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+            await nextToSecondPage(element);
 
             element.pageSize = 25;
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'Mine', stage: 'MQL', pageSize: 25, cursor: null });
+            expectFirstPageRequest('Mine', 'MQL', 25);
             queueAdapter.emit({ ...firstOfThree, pageSize: 25 });
             await settle();
             expect(button(element, '.previous-page').disabled).toBe(true);
@@ -289,12 +292,7 @@ describe('c-lead-queue', () => {
             await settle();
             element.defaultScope = 'MyQueues';
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({
-                scope: 'MyQueues',
-                stage: 'MQL',
-                pageSize: 25,
-                cursor: null
-            });
+            expectFirstPageRequest('MyQueues', 'MQL', 25);
         });
 
         it("pages forward with each page's cursor and back through the cursors it kept", async () => {
@@ -303,16 +301,13 @@ describe('c-lead-queue', () => {
             expect(button(element, '.previous-page').disabled).toBe(true);
             expect(button(element, '.next-page').disabled).toBe(false);
 
-            button(element, '.next-page').click();
-            await settle();
+            await nextToSecondPage(element);
             expect(queueAdapter.getLastConfig()).toEqual({
                 scope: 'Mine',
                 stage: 'MQL',
                 pageSize: 50,
                 cursor: AFTER_PAGE_1
             });
-            queueAdapter.emit(secondOfThree);
-            await settle();
             expect(text(root(element).querySelector('.range-label'))).toBe('51–54 of 120 waiting');
             expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 3');
             expect(button(element, '.previous-page').disabled).toBe(false);
@@ -358,10 +353,7 @@ describe('c-lead-queue', () => {
         it('reloads the page it is on after an action, with the same cursor', async () => {
             acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
             const { element } = await loadedQueue(firstOfThree);
-            button(element, '.next-page').click();
-            await settle();
-            queueAdapter.emit(secondOfThree);
-            await settle();
+            await nextToSecondPage(element);
 
             rowButton(element, ADA, '.accept-button').click();
             await settle();
@@ -390,10 +382,7 @@ describe('c-lead-queue', () => {
 
         it('goes back a page when every lead from this page on was handled', async () => {
             const { element } = await loadedQueue(firstOfThree);
-            button(element, '.next-page').click();
-            await settle();
-            queueAdapter.emit(secondOfThree);
-            await settle();
+            await nextToSecondPage(element);
             button(element, '.next-page').click();
             await settle();
             expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_2 }));
