@@ -51,10 +51,11 @@ declare namespace LeadQueueController {
     interface LeadQueuePage {
         items: LeadQueueItem[];
         totalCount: number;
-        pageNumber: number;
         pageSize: number;
         hasMore: boolean;
         serverTime?: string | null;
+        /** Opaque: pass it back as `cursor` for the next page. Null (or absent) on the last page. */
+        nextCursor?: string | null;
     }
 
     interface LeadActionResult {
@@ -78,8 +79,8 @@ declare namespace LeadQueueController {
         stage: Stage;
         /** 1..200 */
         pageSize: number;
-        /** From 1. */
-        pageNumber: number;
+        /** Null for the first page, else the nextCursor of the page before. */
+        cursor: string | null;
     }
 }
 

@@ -115,8 +115,11 @@ async function acceptBatch(
 export default class LeadQueue extends LightningElement {
     scope: Scope = 'Mine';
     stage: Stage = 'MQL';
-    pageNumber = 1;
     requestPageSize = DEFAULT_PAGE_SIZE;
+    /** Where the page shown starts: null for the first page, else a nextCursor the controller gave. */
+    cursor: string | null = null;
+    /** The cursors of the pages before this one, the nearest last: Previous page goes back through them. */
+    previousCursors: Array<string | null> = [];
 
     queuePage: LeadQueuePage | undefined;
     loadError: unknown;
@@ -145,7 +148,11 @@ export default class LeadQueue extends LightningElement {
         return this.scope;
     }
     set defaultScope(value: Scope) {
-        this.scope = toScope(value);
+        const scope = toScope(value);
+        if (scope !== this.scope) {
+            this.scope = scope;
+            this.resetPaging();
+        }
     }
 
     /** App Builder: leads per page, 1 to 200. */
@@ -154,7 +161,11 @@ export default class LeadQueue extends LightningElement {
         return this.requestPageSize;
     }
     set pageSize(value: number) {
-        this.requestPageSize = toPageSize(value);
+        const size = toPageSize(value);
+        if (size !== this.requestPageSize) {
+            this.requestPageSize = size;
+            this.resetPaging();
+        }
     }
 
     @wire(MessageContext)
@@ -164,16 +175,15 @@ export default class LeadQueue extends LightningElement {
         scope: '$scope',
         stage: '$stage',
         pageSize: '$requestPageSize',
-        pageNumber: '$pageNumber'
+        cursor: '$cursor'
     })
     wiredPage(result: LightningApex.WiredResult<LeadQueuePage>): void {
         this.wiredPageResult = result;
         const { data, error } = result;
         if (data) {
-            const lastPage = Math.max(1, Math.ceil(data.totalCount / this.requestPageSize));
-            if (data.items.length === 0 && this.pageNumber > lastPage) {
-                // The leads of this page were all handled: show the last page that still has leads.
-                this.pageNumber = lastPage;
+            if (data.items.length === 0 && this.previousCursors.length > 0) {
+                // Every lead from this page on was handled: go back to the page before, which still has leads.
+                this.handlePrevious();
                 return;
             }
             this.queuePage = data;
@@ -262,22 +272,37 @@ export default class LeadQueue extends LightningElement {
         return `${this.formatNumber(first)}–${this.formatNumber(last)} of ${this.formatNumber(total)} ${what}`;
     }
 
+    /**
+     * Counted in pages of the current size from the first page. Leads others handle meanwhile shift the queue
+     * under the count, so the page and range labels are a guide.
+     */
+    get pageNumber(): number {
+        return this.previousCursors.length + 1;
+    }
+
     get pageLabel(): string {
-        const pages = Math.max(1, Math.ceil((this.queuePage?.totalCount ?? 0) / this.requestPageSize));
+        const following = this.queuePage?.nextCursor ? 1 : 0;
+        const pages = Math.max(
+            this.pageNumber + following,
+            Math.ceil((this.queuePage?.totalCount ?? 0) / this.requestPageSize)
+        );
         return `Page ${this.formatNumber(this.pageNumber)} of ${this.formatNumber(pages)}`;
     }
 
     get previousDisabled(): boolean {
-        return this.busy || this.pageNumber <= 1;
+        return this.busy || this.previousCursors.length === 0;
     }
 
     get nextDisabled(): boolean {
-        return this.busy || !this.queuePage?.hasMore;
+        return this.busy || !this.queuePage?.nextCursor;
     }
 
-    /** A later page can fail on its own (the server limits how deep a queue can be paged). */
+    /**
+     * A later page can fail on its own: the controller refuses a page link it cannot read (one issued before an
+     * upgrade, say) and says to reload the first page. This is the way back.
+     */
     get showFirstPageLink(): boolean {
-        return this.pageNumber > 1;
+        return this.previousCursors.length > 0;
     }
 
     get selectedCount(): number {
@@ -313,15 +338,23 @@ export default class LeadQueue extends LightningElement {
     }
 
     handlePrevious(): void {
-        this.goToPage(this.pageNumber - 1);
+        if (this.previousCursors.length > 0) {
+            const previous = this.previousCursors[this.previousCursors.length - 1];
+            this.previousCursors = this.previousCursors.slice(0, -1);
+            this.showPage(previous);
+        }
     }
 
     handleNext(): void {
-        this.goToPage(this.pageNumber + 1);
+        const next = this.queuePage?.nextCursor;
+        if (next) {
+            this.previousCursors = [...this.previousCursors, this.cursor];
+            this.showPage(next);
+        }
     }
 
     handleFirstPage(): void {
-        this.goToPage(1);
+        this.resetPaging();
     }
 
     async handleRefresh(): Promise<void> {
@@ -514,15 +547,19 @@ export default class LeadQueue extends LightningElement {
     }
 
     private resetView(): void {
-        this.pageNumber = 1;
-        this.selectedIds = [];
+        this.resetPaging();
         this.lastOutcome = null;
         this.actionError = undefined;
-        this.loading = true;
     }
 
-    private goToPage(pageNumber: number): void {
-        this.pageNumber = Math.max(1, pageNumber);
+    /** Back to the first page, forgetting the cursors of the pages before. */
+    private resetPaging(): void {
+        this.previousCursors = [];
+        this.showPage(null);
+    }
+
+    private showPage(cursor: string | null): void {
+        this.cursor = cursor;
         this.selectedIds = [];
         this.loading = true;
     }

@@ -94,10 +94,10 @@ async function renderFirstPage(all: LeadQueueItem[], pageSize: number): Promise<
     queueAdapter.emit({
         items: all.slice(0, pageSize),
         totalCount: all.length,
-        pageNumber: 1,
         pageSize,
         hasMore: all.length > pageSize,
-        serverTime: new Date(SERVER_TIME).toISOString()
+        serverTime: new Date(SERVER_TIME).toISOString(),
+        nextCursor: all.length > pageSize ? 'opaque-cursor-after-page-1' : null
     });
     await Promise.resolve();
     const rows = element.shadowRoot!.querySelectorAll('c-lead-queue-row');

@@ -57,6 +57,15 @@ const acceptPartialFailure = acceptPartialFailureJson as LeadActionResult[];
 const acceptNeedsConfirmation = acceptNeedsConfirmationJson as LeadActionResult[];
 const qualifyMissingRules = qualifyMissingRulesJson as LeadActionResult[];
 
+/** Opaque page links as the controller hands them out; the component only stores and returns them. */
+const AFTER_PAGE_1 = 'opaque-cursor-after-page-1';
+const AFTER_PAGE_2 = 'opaque-cursor-after-page-2';
+const CURSOR_REFUSED = 'The queue changed or the page link is invalid: reload the first page.';
+/** A queue of 120 in pages of 50 (the fixture's four leads stand in for each page's fifty). */
+const firstOfThree: LeadQueuePage = { ...mqlPage, totalCount: 120, hasMore: true, nextCursor: AFTER_PAGE_1 };
+const secondOfThree: LeadQueuePage = { ...mqlPage, totalCount: 120, hasMore: true, nextCursor: AFTER_PAGE_2 };
+const lastOfThree: LeadQueuePage = { ...mqlPage, totalCount: 120, hasMore: false, nextCursor: null };
+
 const ADA = '00Q000000000001AAA';
 const GRACE = '00Q000000000002AAA';
 const ALAN = '00Q000000000003AAA';
@@ -138,6 +147,20 @@ async function loadedQueue(page: LeadQueuePage = mqlPage, props: Partial<LeadQue
     return rendered;
 }
 
+/** The wire asks for the first page of this view. */
+function expectFirstPageRequest(scope: string, stage: string, pageSize: number): void {
+    expect(queueAdapter.getLastConfig()).toEqual({ scope, stage, pageSize, cursor: null });
+}
+
+/** Next page from the first of three: the wire asks with the first page's cursor and gets the second page. */
+async function nextToSecondPage(element: Element): Promise<void> {
+    button(element, '.next-page').click();
+    await settle();
+    expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+    queueAdapter.emit(secondOfThree);
+    await settle();
+}
+
 describe('c-lead-queue', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -196,6 +219,8 @@ describe('c-lead-queue', () => {
             };
             expect(panel.friendlyMessage).toBe('The lead queue could not be loaded.');
             expect(panel.errors).toEqual(expect.objectContaining({ body: queueLoadError.body }));
+            // On the first page there is no first page to go back to: only Try again.
+            expect(button(element, '.first-page')).toBeNull();
             await expect(element).toBeAccessible();
 
             button(element, '.retry-button').click();
@@ -205,15 +230,10 @@ describe('c-lead-queue', () => {
     });
 
     describe('configuration and navigation', () => {
-        it('asks for the App Builder scope and page size', async () => {
+        it('asks for the App Builder scope and page size, from the first page', async () => {
             render({ defaultScope: 'MyQueues', pageSize: 25 });
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({
-                scope: 'MyQueues',
-                stage: 'MQL',
-                pageSize: 25,
-                pageNumber: 1
-            });
+            expectFirstPageRequest('MyQueues', 'MQL', 25);
         });
 
         it.each([
@@ -233,19 +253,22 @@ describe('c-lead-queue', () => {
             expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ scope: 'Mine' }));
         });
 
-        it('switches scope and view, starting again from page 1', async () => {
-            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
-            button(element, '.next-page').click();
-            await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
+        it('switches scope and view, starting again from the first page', async () => {
+            const { element } = await loadedQueue(firstOfThree);
+            await nextToSecondPage(element);
 
             changeRadio(element, '.scope-toggle', 'All');
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'MQL', pageSize: 50, pageNumber: 1 });
+            expectFirstPageRequest('All', 'MQL', 50);
+            queueAdapter.emit(firstOfThree);
+            await settle();
+            // The pages before belonged to the other view: there is nothing to go back to.
+            expect(button(element, '.previous-page').disabled).toBe(true);
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 3');
 
             changeRadio(element, '.stage-toggle', 'SAL');
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual({ scope: 'All', stage: 'SAL', pageSize: 50, pageNumber: 1 });
+            expectFirstPageRequest('All', 'SAL', 50);
             queueAdapter.emit(salPage);
             await settle();
             expect(rowButton(element, '00Q000000000011AAA', '.qualify-button')).not.toBeNull();
@@ -254,47 +277,123 @@ describe('c-lead-queue', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('pages forward and back through a large queue', async () => {
-            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
-            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 3');
+        it('starts again from the first page when App Builder changes the page size or the scope', async () => {
+            const { element } = await loadedQueue(firstOfThree);
+            await nextToSecondPage(element);
+
+            element.pageSize = 25;
+            await settle();
+            expectFirstPageRequest('Mine', 'MQL', 25);
+            queueAdapter.emit({ ...firstOfThree, pageSize: 25 });
+            await settle();
             expect(button(element, '.previous-page').disabled).toBe(true);
 
             button(element, '.next-page').click();
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
-            queueAdapter.emit({ ...mqlPage, totalCount: 120, pageNumber: 2, hasMore: true });
+            element.defaultScope = 'MyQueues';
             await settle();
+            expectFirstPageRequest('MyQueues', 'MQL', 25);
+        });
+
+        it("pages forward with each page's cursor and back through the cursors it kept", async () => {
+            const { element } = await loadedQueue(firstOfThree);
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 3');
+            expect(button(element, '.previous-page').disabled).toBe(true);
+            expect(button(element, '.next-page').disabled).toBe(false);
+
+            await nextToSecondPage(element);
+            expect(queueAdapter.getLastConfig()).toEqual({
+                scope: 'Mine',
+                stage: 'MQL',
+                pageSize: 50,
+                cursor: AFTER_PAGE_1
+            });
             expect(text(root(element).querySelector('.range-label'))).toBe('51–54 of 120 waiting');
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 3');
             expect(button(element, '.previous-page').disabled).toBe(false);
+
+            button(element, '.next-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_2 }));
+            queueAdapter.emit(lastOfThree);
+            await settle();
+            expect(text(root(element).querySelector('.range-label'))).toBe('101–104 of 120 waiting');
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 3 of 3');
+            expect(button(element, '.next-page').disabled).toBe(true);
+            await expect(element).toBeAccessible();
 
             button(element, '.previous-page').click();
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+            queueAdapter.emit(secondOfThree);
+            await settle();
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 3');
+
+            button(element, '.previous-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: null }));
+            queueAdapter.emit(firstOfThree);
+            await settle();
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 3');
+            expect(button(element, '.previous-page').disabled).toBe(true);
         });
 
-        it('offers the first page again when a later page fails to load', async () => {
-            const { element } = await loadedQueue({ ...mqlPage, totalCount: 3000, hasMore: true });
+        it('counts one more page while the controller says more follow, whatever the total', async () => {
+            // Leads added since the count: the cursor, not the total, decides whether a next page exists.
+            const { element } = await loadedQueue({
+                ...mqlPage,
+                totalCount: 4,
+                hasMore: true,
+                nextCursor: AFTER_PAGE_1
+            });
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 2');
+            expect(button(element, '.next-page').disabled).toBe(false);
+        });
+
+        it('reloads the page it is on after an action, with the same cursor', async () => {
+            acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
+            const { element } = await loadedQueue(firstOfThree);
+            await nextToSecondPage(element);
+
+            rowButton(element, ADA, '.accept-button').click();
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 3');
+        });
+
+        it('offers the first page again when the controller refuses a later page', async () => {
+            const { element } = await loadedQueue(firstOfThree);
             button(element, '.next-page').click();
             await settle();
-            queueAdapter.error({ message: 'Page number must be between 1 and 41.' }, 500);
+            queueAdapter.error({ message: CURSOR_REFUSED }, 500);
             await settle();
-            expect(root(element).querySelector('.queue-error c-error-panel')).not.toBeNull();
+            const panel = root(element).querySelector('.queue-error c-error-panel') as unknown as { errors: unknown };
+            expect(panel.errors).toEqual(expect.objectContaining({ body: { message: CURSOR_REFUSED } }));
             await expect(element).toBeAccessible();
 
             button(element, '.first-page').click();
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 1 }));
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: null }));
+            queueAdapter.emit(firstOfThree);
+            await settle();
+            expect(button(element, '.previous-page').disabled).toBe(true);
         });
 
-        it('moves back to the last page that still has leads when a page empties', async () => {
-            const { element } = await loadedQueue({ ...mqlPage, totalCount: 120, hasMore: true });
-            button(element, '.next-page').click();
+        it('goes back a page when every lead from this page on was handled', async () => {
+            const { element } = await loadedQueue(firstOfThree);
+            await nextToSecondPage(element);
             button(element, '.next-page').click();
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 3 }));
-            queueAdapter.emit({ ...emptyPage, totalCount: 100, pageNumber: 3 });
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_2 }));
+
+            queueAdapter.emit({ ...emptyPage, totalCount: 100 });
             await settle();
-            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ pageNumber: 2 }));
+            expect(queueAdapter.getLastConfig()).toEqual(expect.objectContaining({ cursor: AFTER_PAGE_1 }));
+            queueAdapter.emit({ ...secondOfThree, totalCount: 100, nextCursor: null, hasMore: false });
+            await settle();
+            expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 2');
+            expect(button(element, '.next-page').disabled).toBe(true);
         });
     });
 
