@@ -5,7 +5,8 @@
  * a run that died halfway can simply be run again.
  */
 import type { OrgConnection } from '../lib/connection.ts';
-import { explainError, ScriptError } from '../lib/errors.ts';
+import { explainError } from '../lib/errors.ts';
+import { CONVERTED_STATUS_QUERY, convertedStatus, convertLeads } from '../lib/leadConversion.ts';
 import { checkBypassPermission, type MetadataRequirement } from '../lib/orgChecks.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
@@ -81,7 +82,7 @@ export async function runSeed(
         queries: {
             convertedLeads: `SELECT ${SEED_KEY} FROM Lead WHERE IsConverted = true AND ${SEED_KEY} != null`,
             existingMembers: `SELECT ${SEED_KEY} FROM CampaignMember WHERE ${SEED_KEY} != null`,
-            convertedStatus: 'SELECT ApiName FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1'
+            convertedStatus: CONVERTED_STATUS_QUERY
         },
         allowProduction: options.allowProduction
     });
@@ -153,13 +154,7 @@ export async function runSeed(
         await write('Lead_SLA__c', plan.slas, 0, 'upsert');
     }
     if (pendingConversions.length > 0) {
-        const status = checks.queries.convertedStatus?.[0]?.ApiName;
-        if (typeof status !== 'string') {
-            throw new ScriptError(
-                `${org.label} has no converted lead status (LeadStatus with IsConverted = true).`,
-                'Add one in Setup → Lead Status values.'
-            );
-        }
+        const status = convertedStatus(checks.queries.convertedStatus, org.label);
         const opportunities = await convert(org, pendingConversions, leadResult.ids, status, output, summary);
         await write('Opportunity', opportunities, 0, 'update');
     }
@@ -182,19 +177,11 @@ async function convert(
         const batch = conversions
             .slice(start, start + CONVERT_BATCH)
             .filter((conversion) => leadIds.has(conversion.leadKey));
-        let results;
-        try {
-            results = await org.conn.soap.convertLead(
-                batch.map((conversion) => ({
-                    leadId: leadIds.get(conversion.leadKey) ?? '',
-                    convertedStatus: status,
-                    doNotCreateOpportunity: false,
-                    sendNotificationEmail: false
-                }))
-            );
-        } catch (error) {
-            throw explainError(error, org.label, org.reauthenticate);
-        }
+        const results = await convertLeads(
+            org,
+            batch.map((conversion) => leadIds.get(conversion.leadKey) ?? ''),
+            status
+        );
         results.forEach((result, index) => {
             const conversion = batch[index];
             if (!conversion) return;
@@ -202,11 +189,10 @@ async function convert(
                 opportunities.push({ Id: result.opportunityId, ...conversion.opportunity });
             } else {
                 failed++;
-                const errors = [result.errors].flat() as unknown as { statusCode?: string; message?: string }[];
                 summary.failures.push({
                     object: 'Lead conversion',
                     key: conversion.leadKey,
-                    error: errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ')
+                    error: result.errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ')
                 });
             }
         });

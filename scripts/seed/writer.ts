@@ -6,14 +6,13 @@ type IngestOperation = 'insert' | 'upsert' | 'delete';
 import { parseCsv, toCsv } from '../lib/csv.ts';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError } from '../lib/errors.ts';
+import { ALLOW_DUPLICATES_HEADER } from '../lib/leadConversion.ts';
 import type { FieldValue, SeedRecord } from './plan.ts';
 import { asText } from '../lib/text.ts';
 
 /** Above this many records one bulk job (about 4 calls) is cheaper than collections (1 call per 200). */
 export const BULK_THRESHOLD = 1000;
 const COLLECTION_SIZE = 200;
-/** Lets seeded leads save even when the org's duplicate rules would block them. */
-export const DUPLICATE_HEADER = { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' };
 
 export interface WriteFailure {
     key: string;
@@ -116,7 +115,7 @@ async function viaCollections(
     const ids = new Map<string, string>();
     let written = 0;
     const sobject = org.conn.sobject(object);
-    const options = { allOrNone: false, headers: DUPLICATE_HEADER };
+    const options = { allOrNone: false, headers: ALLOW_DUPLICATES_HEADER };
     for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
         const chunk = records.slice(start, start + COLLECTION_SIZE);
         let results: SaveResult[];

@@ -7,6 +7,12 @@
  */
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError, ScriptError } from '../lib/errors.ts';
+import {
+    ALLOW_DUPLICATES_HEADER,
+    CONVERTED_STATUS_QUERY,
+    convertedStatus,
+    convertLeads
+} from '../lib/leadConversion.ts';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
 import { preflight } from '../lib/preflight.ts';
 import { compareSettings, type MappingDrift } from './drift.ts';
@@ -14,7 +20,6 @@ import { sameValue } from './markers.ts';
 import { readOrgLeadConvertSettings } from './orgSettings.ts';
 import { planConversion, type FieldCheck } from './plan.ts';
 
-const DUPLICATE_HEADER = { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' };
 const TARGETS = ['Account', 'Contact', 'Opportunity'] as const;
 
 export interface VerifyRow {
@@ -74,7 +79,7 @@ async function create(
         errors: { statusCode?: string; errorCode?: string; message?: string }[];
     }[];
     try {
-        results = await org.conn.sobject(object).create(records, { allOrNone: true, headers: DUPLICATE_HEADER });
+        results = await org.conn.sobject(object).create(records, { allOrNone: true, headers: ALLOW_DUPLICATES_HEADER });
     } catch (error) {
         const data = (error as { data?: unknown }).data;
         if (Array.isArray(data)) throw explainSaveErrors(action, object, data as never[]);
@@ -161,7 +166,7 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             { object: 'Lead_Handoff_Setting__mdt', fields: ['Converted_Opportunity_Stage__c'], access: [] }
         ],
         queries: {
-            convertedStatus: 'SELECT ApiName FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1',
+            convertedStatus: CONVERTED_STATUS_QUERY,
             setting:
                 "SELECT Converted_Opportunity_Stage__c FROM Lead_Handoff_Setting__mdt WHERE DeveloperName = 'Default'"
         },
@@ -170,13 +175,7 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     const orgSettings = await readOrgLeadConvertSettings(org);
     const drift = compareSettings(options.projectSettings, orgSettings);
     const plan = planConversion(options.projectSettings, checks.describes, options.runId);
-    const status = checks.queries.convertedStatus?.[0]?.ApiName;
-    if (typeof status !== 'string') {
-        throw new ScriptError(
-            `${org.label} has no converted lead status (LeadStatus with IsConverted = true).`,
-            'Add one in Setup → Lead Status values.'
-        );
-    }
+    const status = convertedStatus(checks.queries.convertedStatus, org.label);
     const stage = checks.queries.setting?.[0]?.Converted_Opportunity_Stage__c;
     const created: Created[] = [];
     const rows: VerifyRow[] = plan.skipped.map(({ check, reason }) => ({
@@ -213,30 +212,17 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         );
         const leadFields = Object.keys(plan.lead);
         const leads = await select(org, 'Lead', leadFields, [withCampaign, withoutCampaign]);
-        let results;
-        try {
-            results = await org.conn.soap.convertLead(
-                [withCampaign, withoutCampaign].map((leadId) => ({
-                    leadId,
-                    convertedStatus: status,
-                    doNotCreateOpportunity: false,
-                    sendNotificationEmail: false
-                }))
-            );
-        } catch (error) {
-            throw explainError(error, org.label, org.reauthenticate);
-        }
+        const results = await convertLeads(org, [withCampaign, withoutCampaign], status);
         const converted = new Map<string, { accountId: string; contactId: string; opportunityId: string }>();
         for (const result of results) {
             if (!result.success) {
-                const errors = [result.errors].flat() as unknown as { statusCode?: string; message?: string }[];
                 throw explainSaveErrors(
                     'converting the test lead',
                     'Account, Contact or Opportunity (created by conversion)',
-                    errors
+                    result.errors
                 );
             }
-            converted.set(String(result.leadId).slice(0, 15), {
+            converted.set(result.leadId.slice(0, 15), {
                 accountId: String(result.accountId),
                 contactId: String(result.contactId),
                 opportunityId: String(result.opportunityId)
