@@ -81,7 +81,9 @@ export async function servePreview(bundle: PreviewBundle, port = 0): Promise<Pre
         close: () =>
             new Promise<void>((resolve) => {
                 server.closeAllConnections();
-                server.close(() => resolve());
+                server.close(() => {
+                    resolve();
+                });
             })
     };
 }

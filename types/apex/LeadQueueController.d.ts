@@ -9,7 +9,8 @@ declare namespace LeadQueueController {
     type RuleOutcome = 'Passed' | 'Failed' | 'Skipped';
     type Disposition = 'Recycle' | 'Disqualify';
     /** Queue item fields the controller can sort the whole queue by (slaDueAt: running clocks first). */
-    type SortField = 'slaDueAt' | 'fitScore' | 'interestScore' | 'leadSource' | 'company' | 'ownerName' | 'stageEnteredAt';
+    type SortField =
+        'slaDueAt' | 'fitScore' | 'interestScore' | 'leadSource' | 'company' | 'ownerName' | 'stageEnteredAt';
     type SortDirection = 'asc' | 'desc';
 
     interface LeadRuleResult {

@@ -29,7 +29,7 @@ export function apexMethod(method: string) {
 
         update(config: ApexParams): void {
             this.config = config;
-            void this.load();
+            this.load();
         }
 
         disconnect(): void {

@@ -4,7 +4,7 @@ import FunnelPanel from 'c/funnelPanel';
 import { onRecord, readLog, record, setAnswers } from 'preview/scenario';
 import type { LogEntry } from 'preview/scenario';
 import { STATES, stateById } from 'preview/states';
-import type { PreviewState } from 'preview/states';
+import type { PreviewComponent, PreviewState } from 'preview/states';
 import { waitFor } from '../states/dom';
 import { TOAST_EVENT } from '../../platform/platformShowToastEvent';
 
@@ -21,10 +21,10 @@ interface ToastDetail {
     variant?: string;
 }
 
-const COMPONENTS = {
+const COMPONENTS: Record<PreviewComponent, { tag: string; constructor: typeof LightningElement }> = {
     queue: { tag: 'c-lead-queue', constructor: LeadQueue },
     funnel: { tag: 'c-funnel-panel', constructor: FunnelPanel }
-} as const;
+};
 
 const WIDTHS = [
     { label: 'Page (full width)', value: 'full' },
@@ -65,7 +65,7 @@ export default class App extends LightningElement {
 
     override connectedCallback(): void {
         // Toasts bubble out of the component, composed, as on the platform (lightning/platformShowToastEvent).
-        this.template.addEventListener(TOAST_EVENT, (event) => this.handleToast(event as CustomEvent<ToastDetail>));
+        this.template?.addEventListener(TOAST_EVENT, (event) => this.handleToast(event as CustomEvent<ToastDetail>));
         window.batonPreview = {
             states: STATES.map(({ id, component, label, description }) => ({ id, component, label, description })),
             ready: null,
@@ -86,7 +86,7 @@ export default class App extends LightningElement {
 
     override renderedCallback(): void {
         if (!this.mounted) {
-            void this.mount();
+            this.mount();
         }
     }
 
@@ -117,7 +117,7 @@ export default class App extends LightningElement {
     handleStateChange(event: Event): void {
         this.state = stateById((event.target as HTMLSelectElement).value);
         this.remember();
-        void this.mount();
+        this.mount();
     }
 
     handleWidthChange(event: Event): void {
@@ -129,7 +129,12 @@ export default class App extends LightningElement {
         const { title = '', message = '', variant = 'info' } = event.detail;
         record({ kind: 'toast', name: variant, detail: event.detail });
         this.toasts = [
-            { key: ++this.toastCount, title, message, className: `slds-notify slds-notify_toast slds-theme_${variant}` },
+            {
+                key: ++this.toastCount,
+                title,
+                message,
+                className: `slds-notify slds-notify_toast slds-theme_${variant}`
+            },
             ...this.toasts
         ].slice(0, 3);
     }
@@ -141,13 +146,15 @@ export default class App extends LightningElement {
 
     /** Puts a fresh component in the frame with the state's answers, then brings it into the state. */
     private async mount(): Promise<void> {
-        const container = this.template.querySelector('.mount');
+        const container = this.template?.querySelector('.mount');
         if (!container) {
             return;
         }
         window.batonPreview.ready = null;
         window.batonPreview.failure = null;
         this.toasts = [];
+        // A modal the previous state left open lives in the page's overlay container, outside this shell.
+        // eslint-disable-next-line @lwc/lwc/no-document-query
         document.querySelector('lightning-overlay-container')?.remove();
         this.mounted?.remove();
         const state = this.state;
@@ -160,6 +167,7 @@ export default class App extends LightningElement {
             await state.act?.(roots);
             await waitFor(roots, state.ready, 10_000);
             // Two frames: the state's last render is painted before anyone looks at it.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
             await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
             window.batonPreview.ready = state.id;
         } catch (error) {

@@ -39,6 +39,8 @@ export function waitFor(roots: Root[], path: string[], timeoutMs = 5000): Promis
             } else if (performance.now() - started > timeoutMs) {
                 reject(new Error(`Not found within ${timeoutMs} ms: ${path.join(' >> ')}`));
             } else {
+                // Components render asynchronously: look again at the next frame.
+                // eslint-disable-next-line @lwc/lwc/no-async-operation
                 requestAnimationFrame(poll);
             }
         };

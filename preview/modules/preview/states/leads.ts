@@ -11,7 +11,13 @@ export const SERVER_TIME = mqlPage.serverTime;
 const HOUR = 3_600_000;
 const FIRST_NAMES = ['Barbara', 'Dennis', 'Frances', 'John', 'Hedy', 'Claude', 'Radia', 'Tim', 'Karen', 'Linus'];
 const LAST_NAMES = ['Liskov', 'Ritchie', 'Allen', 'Backus', 'Lamarr', 'Shannon', 'Perlman', 'Berners-Lee', 'Jones'];
-const COMPANIES = ['Northwind Traders', 'Contoso Pharmaceuticals', 'Fabrikam Robotics', 'Tailspin Aviation', 'Wide World Importers'];
+const COMPANIES = [
+    'Northwind Traders',
+    'Contoso Pharmaceuticals',
+    'Fabrikam Robotics',
+    'Tailspin Aviation',
+    'Wide World Importers'
+];
 const TITLES = ['VP Sales', 'Director of Operations', 'Head of Growth', 'CTO', 'Procurement Manager'];
 const SOURCES = ['Web', 'Trade Show', 'Partner Referral', 'Webinar', 'Advertisement'];
 const OWNERS = ['SDR Queue', 'Sam Rivera', 'Priya Natarajan'];
@@ -44,7 +50,10 @@ function generatedLead(index: number): LeadQueueItem {
 /** The first page of a queue of `total` waiting MQLs: the fixture's four leads, then generated ones. */
 export function firstPage(total: number, pageSize: number): LeadQueuePage {
     const fixture = mqlPage.items as LeadQueueItem[];
-    const items = [...fixture, ...Array.from({ length: Math.max(0, pageSize - fixture.length) }, (_, i) => generatedLead(i))];
+    const items = [
+        ...fixture,
+        ...Array.from({ length: Math.max(0, pageSize - fixture.length) }, (_, i) => generatedLead(i))
+    ];
     const due = (item: LeadQueueItem): number => (item.slaDueAt ? Date.parse(item.slaDueAt) : Infinity);
     const shown = items.sort((a, b) => due(a) - due(b)).slice(0, Math.min(pageSize, total));
     return {

@@ -97,7 +97,8 @@ export const STATES: PreviewState[] = [
         id: 'queue-mql',
         component: 'queue',
         label: 'Queue: MQLs to accept',
-        description: 'The first page of 25 of 57 waiting MQLs, most urgent SLA first (mqlPage.json and generated leads).',
+        description:
+            'The first page of 25 of 57 waiting MQLs, most urgent SLA first (mqlPage.json and generated leads).',
         answers: QUEUE_ANSWERS,
         ready: [...TABLE, 'tr.lead-row']
     },
@@ -105,7 +106,8 @@ export const STATES: PreviewState[] = [
         id: 'queue-details',
         component: 'queue',
         label: 'Queue: details row open',
-        description: 'A lead that fails an acceptance check, with its details row open: the failing check and why it is an MQL.',
+        description:
+            'A lead that fails an acceptance check, with its details row open: the failing check and why it is an MQL.',
         answers: QUEUE_ANSWERS,
         act: (roots) => click(roots, rowControl(GRACE, '.details-toggle')),
         ready: [...TABLE, 'tr.detail-row c-lead-rule-list']

@@ -78,7 +78,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
                 { label: 'All sources', value: '' },
                 ...data.leadSourceOptions.map(({ label, value: optionValue }) => ({ label, value: optionValue }))
             ];
-            void this.loadPrevious(data);
+            this.loadPrevious(data);
         } else if (error) {
             this.error = error;
             this.result = undefined;
@@ -93,7 +93,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
                 scope: APPLICATION_SCOPE
             });
         }
-        void this.generateStageUrls();
+        this.generateStageUrls();
     }
 
     override disconnectedCallback(): void {
@@ -255,7 +255,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     get steps() {
         return stepRows(this.result!, this.view).map((step) => ({
             ...step,
-            url: this.stageUrls[step.stage] ?? '#',
+            url: this.stageUrls[step.stage] || '#',
             openText: `, open the list of ${STAGE_LIST_VIEWS[step.stage].text}`
         }));
     }

@@ -52,7 +52,12 @@ export interface Headline {
 }
 
 /** "▲ 3 (+27.3%)" for counts, "▼ 4.2 pts" for rates; up is good for every funnel figure. */
-function change(current: number | null, previous: number | null, kind: 'count' | 'rate', period: string): Change | null {
+function change(
+    current: number | null,
+    previous: number | null,
+    kind: 'count' | 'rate',
+    period: string
+): Change | null {
     if (current === null || previous === null) {
         return null;
     }
@@ -84,8 +89,9 @@ export function headlines(
 ): Headline[] {
     const mql = countOf(result, 'MQL');
     const rate = (from: LeadFunnelResult, stage: FunnelStage) => percent(countOf(from, stage), countOf(from, 'MQL'));
-    const compare = (current: number | null, before: number | null, kind: 'count' | 'rate') =>
-        previous ? change(current, before, kind, previousLabel) : null;
+    const compare = (current: number | null, before: number | null, kind: 'count' | 'rate') => {
+        return previous ? change(current, before, kind, previousLabel) : null;
+    };
     const mqlSla = result.sla.find((sla) => sla.stage === 'MQL');
     return [
         {
@@ -155,8 +161,7 @@ export function stepRows(result: LeadFunnelResult, view: FunnelView): StepRow[] 
             key: step.stage,
             stage: step.stage,
             label: step.label,
-            countText:
-                view === 'cohort' ? plural(step.count, 'lead', 'leads') : plural(step.count, 'entry', 'entries'),
+            countText: view === 'cohort' ? plural(step.count, 'lead', 'leads') : plural(step.count, 'entry', 'entries'),
             barStyle: `width: ${((step.count / largest) * 100).toFixed(1)}%`,
             rateText
         };

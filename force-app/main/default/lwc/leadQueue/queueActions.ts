@@ -95,7 +95,13 @@ async function planAccept(items: LeadQueueItem[]): Promise<Perform | null> {
     }
     return async () => {
         const results = await acceptBatch(idsOf(clean), false, false);
-        results.push(...(await acceptBatch(idsOf(flagged), true, results.some((result) => result.success))));
+        results.push(
+            ...(await acceptBatch(
+                idsOf(flagged),
+                true,
+                results.some((result) => result.success)
+            ))
+        );
         const outcome = toOutcome('accept', namesOf(items), results);
         const refused = outcome.leads.filter((lead) => lead.needsConfirmation);
         if (

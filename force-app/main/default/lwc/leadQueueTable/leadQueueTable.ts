@@ -56,7 +56,6 @@ export default class LeadQueueTable extends NavigationMixin(LightningElement) {
     expandedIds = new Set<string>();
     activeIndex = 0;
 
-
     get isMql(): boolean {
         return this.stage === 'MQL';
     }
@@ -96,8 +95,13 @@ export default class LeadQueueTable extends NavigationMixin(LightningElement) {
         return `Sorted by ${describeSort(this.sort)}`;
     }
 
-    get shortcutList(): Shortcut[] {
-        return shortcuts(this.stage);
+    /** Each shortcut with the words after its key, commas included, so the list reads as a sentence. */
+    get shortcutList(): Array<Shortcut & { text: string }> {
+        const list = shortcuts(this.stage);
+        return list.map((shortcut, index) => ({
+            ...shortcut,
+            text: ` ${shortcut.action}${index < list.length - 1 ? ', ' : ''}`
+        }));
     }
 
     get columnCount(): number {
