@@ -16,8 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
+import lwcPlugin from '@lwc/rollup-plugin';
+import replacePlugin from '@rollup/plugin-replace';
 import { rollup, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { PROJECT_ROOT } from '../lib/project.ts';
@@ -37,6 +37,10 @@ export const ENTRY_FILE = 'preview.js';
 
 export const COMPONENTS_DIR = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'lwc');
 export const PREVIEW_MODULES_DIR = path.join(PROJECT_ROOT, 'preview', 'modules');
+// Both packages' types describe an ES module default export, which NodeNext resolution reads as `.default` of a
+// CommonJS module; at run time the default import is the plugin function itself.
+const lwc = lwcPlugin as unknown as typeof lwcPlugin.default;
+const replace = replacePlugin as unknown as typeof replacePlugin.default;
 const PLATFORM_DIR = path.join(PREVIEW_MODULES_DIR, 'platform');
 const ENTRY = path.join(PREVIEW_MODULES_DIR, 'main.ts');
 /** The API version the components declare in their -meta.xml files. */

@@ -32,18 +32,9 @@ const WIDTHS = [
     { label: 'Phone (360 px)', value: '360' }
 ];
 
-/** What the browser tests and the screenshot command read from the page. */
-declare global {
-    interface Window {
-        batonPreview: {
-            states: Array<Pick<PreviewState, 'id' | 'component' | 'label' | 'description'>>;
-            /** The id of the state on screen once it is ready, else null. */
-            ready: string | null;
-            /** The error that kept the state from getting ready, if any. */
-            failure: string | null;
-            log: () => LogEntry[];
-        };
-    }
+function nextFrame(): Promise<void> {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /**
@@ -55,6 +46,8 @@ export default class App extends LightningElement {
     state: PreviewState = stateById(new URLSearchParams(window.location.search).get('state'));
     width = new URLSearchParams(window.location.search).get('width') ?? 'full';
     showChrome = new URLSearchParams(window.location.search).get('chrome') !== '0';
+    /** `pageSize` in the query string sets the queue's App Builder page size. */
+    pageSize = Number(new URLSearchParams(window.location.search).get('pageSize')) || undefined;
     toasts: Toast[] = [];
     entries: Array<LogEntry & { key: number; text: string }> = [];
     private mounted: HTMLElement | undefined;
@@ -70,7 +63,12 @@ export default class App extends LightningElement {
             states: STATES.map(({ id, component, label, description }) => ({ id, component, label, description })),
             ready: null,
             failure: null,
-            log: readLog
+            timing: null,
+            log: readLog,
+            show: (stateId: string) => {
+                this.state = stateById(stateId);
+                return this.mount();
+            }
         };
         this.stopLog = onRecord((entry) => {
             this.entries = [
@@ -152,6 +150,7 @@ export default class App extends LightningElement {
         }
         window.batonPreview.ready = null;
         window.batonPreview.failure = null;
+        window.batonPreview.timing = null;
         this.toasts = [];
         // A modal the previous state left open lives in the page's overlay container, outside this shell.
         // eslint-disable-next-line @lwc/lwc/no-document-query
@@ -160,15 +159,20 @@ export default class App extends LightningElement {
         const state = this.state;
         setAnswers(state.answers);
         const { tag, constructor } = COMPONENTS[state.component];
+        const mountedAt = performance.now();
         this.mounted = createElement(tag, { is: constructor });
+        if (this.pageSize && state.component === 'queue') {
+            Object.assign(this.mounted, { pageSize: this.pageSize });
+        }
         container.appendChild(this.mounted);
         const roots = [container, document];
         try {
             await state.act?.(roots);
             await waitFor(roots, state.ready, 10_000);
-            // Two frames: the state's last render is painted before anyone looks at it.
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            // The frame after the one the state appeared in starts once that one is painted.
+            await nextFrame();
+            window.batonPreview.timing = { mountedAt, paintedAt: performance.now() };
+            await nextFrame();
             window.batonPreview.ready = state.id;
         } catch (error) {
             window.batonPreview.failure = error instanceof Error ? error.message : String(error);

@@ -47,15 +47,13 @@ function generatedLead(index: number): LeadQueueItem {
     };
 }
 
-/** The first page of a queue of `total` waiting MQLs: the fixture's four leads, then generated ones. */
+/** The first page of a queue of `total` waiting MQLs: the fixture's four leads and generated ones, by due time. */
 export function firstPage(total: number, pageSize: number): LeadQueuePage {
     const fixture = mqlPage.items as LeadQueueItem[];
-    const items = [
-        ...fixture,
-        ...Array.from({ length: Math.max(0, pageSize - fixture.length) }, (_, i) => generatedLead(i))
-    ];
+    const count = Math.min(pageSize, total);
+    const generated = Array.from({ length: Math.max(0, count - fixture.length) }, (_, i) => generatedLead(i));
     const due = (item: LeadQueueItem): number => (item.slaDueAt ? Date.parse(item.slaDueAt) : Infinity);
-    const shown = items.sort((a, b) => due(a) - due(b)).slice(0, Math.min(pageSize, total));
+    const shown = [...fixture, ...generated].sort((a, b) => due(a) - due(b)).slice(0, count);
     return {
         items: shown,
         totalCount: total,

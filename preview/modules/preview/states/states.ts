@@ -59,9 +59,30 @@ function queueByStage(mql: unknown): ApexAnswer {
     return (params: ApexParams) => Promise.resolve(params.stage === 'SAL' ? salPage : mql);
 }
 
+/** Every lead sent succeeds, moving to the stage the action leads to. */
+function succeed(stageAfter: (params: ApexParams) => string): ApexAnswer {
+    return (params: ApexParams) =>
+        Promise.resolve(
+            (params.leadIds as string[]).map((leadId) => ({
+                leadId,
+                success: true,
+                lifecycleStage: stageAfter(params)
+            }))
+        );
+}
+
+const ACTIONS_SUCCEED: Record<string, ApexAnswer> = {
+    'LeadQueueController.getRejectionReasons': answerWith(rejectionReasons),
+    'LeadQueueController.acceptLeads': succeed(() => 'SAL'),
+    'LeadQueueController.rejectLeads': succeed((params) =>
+        params.disposition === 'Recycle' ? 'Recycled' : 'Disqualified'
+    ),
+    'LeadQueueController.qualifyLeads': succeed(() => 'SQL')
+};
+
 const QUEUE_ANSWERS: Record<string, ApexAnswer> = {
-    'LeadQueueController.getQueuePage': queueByStage(QUEUE_PAGE),
-    'LeadQueueController.getRejectionReasons': answerWith(rejectionReasons)
+    ...ACTIONS_SUCCEED,
+    'LeadQueueController.getQueuePage': queueByStage(QUEUE_PAGE)
 };
 
 /** Today in the time zone the components read dates in, as `YYYY-MM-DD`. */
@@ -101,6 +122,26 @@ export const STATES: PreviewState[] = [
             'The first page of 25 of 57 waiting MQLs, most urgent SLA first (mqlPage.json and generated leads).',
         answers: QUEUE_ANSWERS,
         ready: [...TABLE, 'tr.lead-row']
+    },
+    {
+        id: 'queue-small',
+        component: 'queue',
+        label: 'Queue: four MQLs',
+        description: 'The four MQLs of mqlPage.json, most urgent first; accepting and rejecting succeed.',
+        answers: { ...ACTIONS_SUCCEED, 'LeadQueueController.getQueuePage': answerWith(firstPage(4, 50)) },
+        ready: [...TABLE, 'tr.lead-row']
+    },
+    {
+        id: 'queue-deep',
+        component: 'queue',
+        label: 'Queue: 2,000 waiting',
+        description:
+            'The first page of 2,000 waiting MQLs, as many as the page size asks for (the UI benchmark measures it).',
+        answers: {
+            'LeadQueueController.getQueuePage': (params: ApexParams) =>
+                Promise.resolve(firstPage(2000, Number(params.pageSize)))
+        },
+        ready: [...TABLE, 'tr.lead-row:last-child c-sla-clock-badge']
     },
     {
         id: 'queue-details',
