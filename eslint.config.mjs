@@ -48,7 +48,11 @@ export default tseslint.config(
         files: ['scripts/**/*.ts'],
         extends: [tseslint.configs.strictTypeChecked],
         languageOptions: {
-            parserOptions: { project: './scripts/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+            parserOptions: {
+                // The browser preview's Node side has its own project (it adds the DOM, for code run in the page).
+                project: ['./scripts/tsconfig.json', './scripts/preview/tsconfig.json'],
+                tsconfigRootDir: import.meta.dirname
+            },
             globals: globals.node
         },
         rules: {

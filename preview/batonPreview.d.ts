@@ -14,6 +14,12 @@ interface BatonPreview {
     log: () => Array<{ kind: 'apex' | 'message' | 'navigate' | 'toast'; name: string; detail: unknown }>;
     /** Mounts a state again in this page (the benchmark's warm runs). */
     show: (stateId: string) => Promise<void>;
+    /**
+     * The first element / every element a path leads to: one selector per shadow root, outermost first, from
+     * the component's frame (or the page, for a modal), e.g. ['c-lead-queue', 'c-lead-queue-table', 'tr'].
+     */
+    find: (path: string[]) => HTMLElement | null;
+    findAll: (path: string[]) => HTMLElement[];
 }
 
 interface Window {

@@ -44,7 +44,8 @@ const replace = replacePlugin as unknown as typeof replacePlugin.default;
 const PLATFORM_DIR = path.join(PREVIEW_MODULES_DIR, 'platform');
 const ENTRY = path.join(PREVIEW_MODULES_DIR, 'main.ts');
 /** The API version the components declare in their -meta.xml files. */
-const API_VERSION = 65;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the plugin's APIVersion enum values are these numbers
+const API_VERSION = 65 as NonNullable<Parameters<typeof lwc>[0]>['apiVersion'];
 
 const PLATFORM_MODULES: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',

@@ -51,11 +51,12 @@ export function lowContrastTexts(page: Page, minimum = MINIMUM_CONTRAST): Promis
                     .map(Number) ?? [];
             return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
         };
-        const over = (top: Rgba, bottom: Rgba): Rgba => {
-            const alpha = top[3] + bottom[3] * (1 - top[3]);
-            const mix = (index: number): number =>
-                alpha === 0 ? 0 : (top[index]! * top[3] + bottom[index]! * bottom[3] * (1 - top[3])) / alpha;
-            return [mix(0), mix(1), mix(2), alpha];
+        /** `top` painted over `bottom` (source-over compositing). */
+        const over = ([r, g, b, a]: Rgba, [r2, g2, b2, a2]: Rgba): Rgba => {
+            const alpha = a + a2 * (1 - a);
+            const mix = (front: number, back: number): number =>
+                alpha === 0 ? 0 : (front * a + back * a2 * (1 - a)) / alpha;
+            return [mix(r, r2), mix(g, g2), mix(b, b2), alpha];
         };
         const luminance = ([r, g, b]: Rgba): number => {
             const channel = (value: number): number => {
@@ -64,8 +65,10 @@ export function lowContrastTexts(page: Page, minimum = MINIMUM_CONTRAST): Promis
             };
             return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
         };
-        const parentOf = (element: Element): Element | null =>
-            element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
+        const parentOf = (element: Element): Element | null => {
+            const root = element.getRootNode();
+            return element.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+        };
         const backgroundBehind = (element: Element): Rgba => {
             let color: Rgba = [0, 0, 0, 0];
             for (let node: Element | null = element; node && color[3] < 1; node = parentOf(node)) {
@@ -109,11 +112,11 @@ export function lowContrastTexts(page: Page, minimum = MINIMUM_CONTRAST): Promis
             }
             const background = backgroundBehind(element);
             const color = over(parse(getComputedStyle(element).color), background);
-            const [lighter, darker] = [luminance(color), luminance(background)].sort((a, b) => b - a);
-            const ratio = (lighter! + 0.05) / (darker! + 0.05);
+            const [foreground, behind] = [luminance(color), luminance(background)];
+            const ratio = (Math.max(foreground, behind) + 0.05) / (Math.min(foreground, behind) + 0.05);
             if (ratio < threshold) {
                 failures.push({
-                    text: (text.textContent ?? '').trim().slice(0, 60),
+                    text: text.data.trim().slice(0, 60),
                     ratio: Math.round(ratio * 100) / 100,
                     color: `rgb(${color.slice(0, 3).map(Math.round).join(', ')})`,
                     background: `rgb(${background.slice(0, 3).map(Math.round).join(', ')})`
@@ -140,7 +143,7 @@ export function horizontalOverflow(page: Page): Promise<Overflow[]> {
         };
         const describe = (element: Element): string => {
             const classes = typeof element.className === 'string' ? element.className.trim().split(/\s+/) : [];
-            const label = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+            const label = element.textContent.replace(/\s+/g, ' ').trim().slice(0, 40);
             return `${element.tagName.toLowerCase()}${classes.map((name) => `.${name}`).join('')} "${label}"`;
         };
         const found: Array<{ element: string; right: number; viewport: number }> = [];

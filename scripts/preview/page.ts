@@ -114,8 +114,6 @@ export async function waitForFocus(
 ): Promise<FocusedElement> {
     const started = Date.now();
     for (;;) {
-        // Each look depends on the time the page had to react.
-        // eslint-disable-next-line no-await-in-loop
         const element = await focused(page);
         if (matches(element)) {
             return element;
@@ -123,7 +121,6 @@ export async function waitForFocus(
         if (Date.now() - started > timeoutMs) {
             throw new Error(`The focus never got where wanted (last: ${JSON.stringify(element)})`);
         }
-        // eslint-disable-next-line no-await-in-loop
         await page.waitForTimeout(50);
     }
 }
@@ -131,12 +128,9 @@ export async function waitForFocus(
 /** Presses Tab until `matches` says the focused element is the one wanted; fails after `limit` presses. */
 export async function tabTo(page: Page, matches: (element: FocusedElement) => boolean, limit = 60): Promise<void> {
     for (let presses = 0; presses < limit; presses++) {
-        // Each press depends on where the previous one left the focus.
-        // eslint-disable-next-line no-await-in-loop
         if (matches(await focused(page))) {
             return;
         }
-        // eslint-disable-next-line no-await-in-loop
         await page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached the element wanted (last: ${JSON.stringify(await focused(page))})`);

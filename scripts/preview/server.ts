@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ScriptError } from '../lib/errors.ts';
 import { ENTRY_FILE, type PreviewBundle } from './build.ts';
 
 const SLDS_ASSETS = path.join(
@@ -72,7 +73,13 @@ export async function servePreview(bundle: PreviewBundle, port = 0): Promise<Pre
         }
     });
     await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) => {
+            reject(
+                error.code === 'EADDRINUSE'
+                    ? new ScriptError(`Port ${port} on 127.0.0.1 is in use.`, 'Choose another one with --port <n>.')
+                    : error
+            );
+        });
         server.listen(port, '127.0.0.1', resolve);
     });
     const { port: bound } = server.address() as AddressInfo;

@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { WIDE, focused, openState, tabTo, waitForFocus } from '../page.ts';
 import { browser, server } from './session.ts';
 
-
 const ADA = '00Q000000000001AAA';
 const GRACE = '00Q000000000002AAA';
 

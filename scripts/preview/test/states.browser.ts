@@ -17,6 +17,9 @@ import { browser, server } from './session.ts';
 
 const states = await listStates(browser, server.url);
 
+const TABLE = ['c-lead-queue', 'c-lead-queue-table'];
+const ROWS = [...TABLE, 'tr.lead-row'];
+
 async function resize(page: Page, viewport: ViewportSize): Promise<void> {
     await page.setViewportSize(viewport);
     // Two frames: the layout at the new width is done and painted.
@@ -30,12 +33,8 @@ describe('every state of the preview', () => {
             try {
                 assert.deepEqual(await axeViolations(page), [], 'axe-core, WCAG 2.1 A and AA');
                 for (const viewport of [WIDE, UTILITY_BAR, PHONE]) {
-                    // Each width is checked in turn on the same page.
-                    // eslint-disable-next-line no-await-in-loop
                     await resize(page, viewport);
-                    // eslint-disable-next-line no-await-in-loop
                     assert.deepEqual(await horizontalOverflow(page), [], `overflow at ${viewport.width} px`);
-                    // eslint-disable-next-line no-await-in-loop
                     assert.deepEqual(await lowContrastTexts(page), [], `contrast at ${viewport.width} px`);
                 }
                 assert.deepEqual(errors, [], 'console and page errors');
@@ -97,14 +96,14 @@ describe('the queue, laid out for triage', () => {
     it('shows at least 15 leads on a 1440 x 900 screen', async () => {
         const { page } = await openState(browser, server.url, 'queue-mql', WIDE);
         try {
-            const visible = await page.evaluate(() => {
-                const queue = document.querySelector('preview-app')!.shadowRoot!.querySelector('c-lead-queue')!;
-                const table = queue.shadowRoot!.querySelector('c-lead-queue-table')!;
-                return Array.from(table.shadowRoot!.querySelectorAll('tr.lead-row')).filter((row) => {
-                    const box = row.getBoundingClientRect();
-                    return box.top >= 0 && box.bottom <= window.innerHeight;
-                }).length;
-            });
+            const visible = await page.evaluate(
+                (path) =>
+                    window.batonPreview.findAll(path).filter((row) => {
+                        const box = row.getBoundingClientRect();
+                        return box.top >= 0 && box.bottom <= window.innerHeight;
+                    }).length,
+                ROWS
+            );
             assert.ok(visible >= 15, `${visible} leads fully visible`);
         } finally {
             await page.close();
@@ -114,18 +113,19 @@ describe('the queue, laid out for triage', () => {
     it('stays a list at 360 px: each clock in the same place, no checkbox alone on a line', async () => {
         const { page } = await openState(browser, server.url, 'queue-mql', PHONE);
         try {
-            const cards = await page.evaluate(() => {
-                const queue = document.querySelector('preview-app')!.shadowRoot!.querySelector('c-lead-queue')!;
-                const table = queue.shadowRoot!.querySelector('c-lead-queue-table')!;
-                return Array.from(table.shadowRoot!.querySelectorAll('tr.lead-row')).map((row) => {
-                    const top = (selector: string) => row.querySelector(selector)!.getBoundingClientRect().top;
-                    return {
-                        clockLeft: Math.round(row.querySelector('c-sla-clock-badge')!.getBoundingClientRect().left),
-                        checkboxToName: Math.abs(top('.col-select') - top('.lead-name')),
-                        height: Math.round(row.getBoundingClientRect().height)
-                    };
-                });
-            });
+            const cards = await page.evaluate(
+                (path) =>
+                    window.batonPreview.findAll(path).map((row) => {
+                        const box = (selector: string) =>
+                            row.querySelector(selector)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
+                        return {
+                            clockLeft: Math.round(box('c-sla-clock-badge').left),
+                            checkboxToName: Math.abs(box('.col-select').top - box('.lead-name').top),
+                            height: Math.round(row.getBoundingClientRect().height)
+                        };
+                    }),
+                ROWS
+            );
             assert.equal(new Set(cards.map((card) => card.clockLeft)).size, 1, 'every clock starts at the same x');
             for (const card of cards) {
                 assert.ok(card.checkboxToName < 16, `the checkbox sits on the name's line (${card.checkboxToName} px)`);
@@ -142,14 +142,12 @@ describe('the queue, laid out for triage', () => {
             await page.clock.install({ time: new Date('2026-11-23T12:00:00Z') });
             await page.goto(stateUrl(server.url, 'queue-details'));
             await waitForState(page, 'queue-details');
+            // Grace Hopper's clock (mqlPage.json): at risk, due at 14:00.
             const graceClock = () =>
-                page.evaluate(() => {
-                    const queue = document.querySelector('preview-app')!.shadowRoot!.querySelector('c-lead-queue')!;
-                    const table = queue.shadowRoot!.querySelector('c-lead-queue-table')!;
-                    const row = table.shadowRoot!.querySelector('[data-lead-id="00Q000000000002AAA"]')!.closest('tr')!;
-                    const badge = row.querySelector('c-sla-clock-badge')!.shadowRoot!.querySelector('.sla-label')!;
-                    return badge.textContent!.trim();
-                });
+                page.evaluate(
+                    (path) => window.batonPreview.find(path)?.textContent.trim() ?? '',
+                    [...TABLE, 'tr:has([data-lead-id="00Q000000000002AAA"]) c-sla-clock-badge', '.sla-label']
+                );
             // Time left is shown in whole minutes, rounded down: a few milliseconds after 12:00 it reads 1 h 59 m.
             assert.match(await graceClock(), /^At risk · (2 h|1 h 59 m) left$/);
             await page.clock.runFor('01:30:00');
@@ -168,12 +166,11 @@ describe('the funnel, read at a glance', () => {
         const { page } = await openState(browser, server.url, 'funnel-live', WIDE);
         try {
             const headersShown = () =>
-                page.evaluate(() => {
-                    const funnel = document.querySelector('preview-app')!.shadowRoot!.querySelector('c-funnel-panel')!;
-                    return Array.from(funnel.shadowRoot!.querySelectorAll('.funnel-table thead')).map(
-                        (head) => getComputedStyle(head).display !== 'none'
-                    );
-                });
+                page.evaluate(
+                    (path) =>
+                        window.batonPreview.findAll(path).map((head) => getComputedStyle(head).display !== 'none'),
+                    ['c-funnel-panel', '.funnel-table thead']
+                );
             assert.deepEqual(await headersShown(), [true, true, true]);
             await resize(page, UTILITY_BAR);
             assert.deepEqual(await headersShown(), [false, false, false]);

@@ -5,7 +5,8 @@ import { onRecord, readLog, record, setAnswers } from 'preview/scenario';
 import type { LogEntry } from 'preview/scenario';
 import { STATES, stateById } from 'preview/states';
 import type { PreviewComponent, PreviewState } from 'preview/states';
-import { waitFor } from '../states/dom';
+import { find, findAll, waitFor } from '../states/dom';
+import type { Root } from '../states/dom';
 import { TOAST_EVENT } from '../../platform/platformShowToastEvent';
 
 interface Toast {
@@ -68,7 +69,9 @@ export default class App extends LightningElement {
             show: (stateId: string) => {
                 this.state = stateById(stateId);
                 return this.mount();
-            }
+            },
+            find: (path: string[]) => find(this.roots(), path),
+            findAll: (path: string[]) => findAll(this.roots(), path)
         };
         this.stopLog = onRecord((entry) => {
             this.entries = [
@@ -165,7 +168,7 @@ export default class App extends LightningElement {
             Object.assign(this.mounted, { pageSize: this.pageSize });
         }
         container.appendChild(this.mounted);
-        const roots = [container, document];
+        const roots = this.roots();
         try {
             await state.act?.(roots);
             await waitFor(roots, state.ready, 10_000);
@@ -177,6 +180,12 @@ export default class App extends LightningElement {
         } catch (error) {
             window.batonPreview.failure = error instanceof Error ? error.message : String(error);
         }
+    }
+
+    /** Where paths to elements start: the frame the component is mounted in, then the page (for a modal). */
+    private roots(): Root[] {
+        const container = this.template?.querySelector('.mount');
+        return container ? [container, document] : [document];
     }
 
     private remember(): void {

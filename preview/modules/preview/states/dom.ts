@@ -6,26 +6,32 @@
 export type Root = Element | Document;
 
 export function find(roots: Root[], path: string[]): HTMLElement | null {
+    return findAll(roots, path)[0] ?? null;
+}
+
+/** Every element the last selector matches, in the first root where the path leads anywhere. */
+export function findAll(roots: Root[], path: string[]): HTMLElement[] {
     for (const root of roots) {
-        const found = findFrom(root, path);
-        if (found) {
+        const scope = scopeOf(root, path.slice(0, -1));
+        const found = scope ? Array.from(scope.querySelectorAll<HTMLElement>(path[path.length - 1])) : [];
+        if (found.length > 0) {
             return found;
         }
     }
-    return null;
+    return [];
 }
 
-function findFrom(root: Root, path: string[]): HTMLElement | null {
+/** Where the last selector of a path is looked up: inside the shadow root of what the others lead to. */
+function scopeOf(root: Root, path: string[]): ParentNode | null {
     let scope: ParentNode = root;
-    let found: Element | null = null;
     for (const selector of path) {
-        found = scope.querySelector(selector);
+        const found = scope.querySelector(selector);
         if (!found) {
             return null;
         }
         scope = found.shadowRoot ?? found;
     }
-    return found as HTMLElement | null;
+    return scope;
 }
 
 /** Resolves with the element once it exists (components render asynchronously), or rejects after `timeoutMs`. */

@@ -74,9 +74,9 @@ function succeed(stageAfter: (params: ApexParams) => string): ApexAnswer {
 const ACTIONS_SUCCEED: Record<string, ApexAnswer> = {
     'LeadQueueController.getRejectionReasons': answerWith(rejectionReasons),
     'LeadQueueController.acceptLeads': succeed(() => 'SAL'),
-    'LeadQueueController.rejectLeads': succeed((params) =>
-        params.disposition === 'Recycle' ? 'Recycled' : 'Disqualified'
-    ),
+    'LeadQueueController.rejectLeads': succeed((params) => {
+        return params.disposition === 'Recycle' ? 'Recycled' : 'Disqualified';
+    }),
     'LeadQueueController.qualifyLeads': succeed(() => 'SQL')
 };
 
