@@ -160,6 +160,45 @@ export function horizontalOverflow(page: Page): Promise<Overflow[]> {
     });
 }
 
+/** Buttons whose label breaks onto a second line ("Hide / details"): each should stay one line. */
+export function wrappedButtons(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+        const wrapped: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!(node instanceof HTMLButtonElement)) {
+                continue;
+            }
+            // The boxes of the shown text (assistive text, clipped to 1 px, is not shown). Boxes that overlap
+            // vertically sit on one line, whatever their font size.
+            const boxes: DOMRect[] = [];
+            const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                const parent = text.parentElement;
+                if (!text.textContent?.trim() || !parent || parent.getBoundingClientRect().width <= 1) {
+                    continue;
+                }
+                const range = document.createRange();
+                range.selectNodeContents(text);
+                boxes.push(...Array.from(range.getClientRects()));
+            }
+            boxes.sort((a, b) => a.top - b.top);
+            let lines = 0;
+            let lineBottom = Number.NEGATIVE_INFINITY;
+            for (const box of boxes) {
+                if (box.top >= lineBottom - 1) {
+                    lines++;
+                }
+                lineBottom = Math.max(lineBottom, box.bottom);
+            }
+            if (lines > 1) {
+                wrapped.push(node.innerText.replace(/\s+/g, ' ').trim());
+            }
+        }
+        return wrapped;
+    });
+}
+
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {

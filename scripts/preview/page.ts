@@ -88,11 +88,21 @@ export interface FocusedElement {
     text: string;
     /** aria-expanded, for a combobox: whether its list is open. */
     expanded: string | null;
+    /** For a combobox with its list open: the value of the option its aria-activedescendant names. */
+    activeOption: string | null;
 }
 
 /** The element that holds the keyboard focus, through shadow roots: its tag, classes, text and state. */
 export function focused(page: Page): Promise<FocusedElement> {
     return page.evaluate(() => {
+        const activeOption = (combobox: Element | null): string | null => {
+            const id = combobox?.getAttribute('aria-activedescendant');
+            const root = combobox?.getRootNode();
+            // Synthetic shadow forbids getElementById on a shadow root; an attribute selector finds the same.
+            const option = id && root instanceof ShadowRoot ? root.querySelector(`[id="${CSS.escape(id)}"]`) : null;
+            // lightning-combobox's options carry their value (the option's text is in its own shadow root).
+            return option?.getAttribute('data-value') ?? null;
+        };
         let element = document.activeElement;
         while (element?.shadowRoot?.activeElement) {
             element = element.shadowRoot.activeElement;
@@ -101,7 +111,8 @@ export function focused(page: Page): Promise<FocusedElement> {
             tag: element?.tagName.toLowerCase() ?? '',
             className: typeof element?.className === 'string' ? element.className : '',
             text: (element?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-            expanded: element?.getAttribute('aria-expanded') ?? null
+            expanded: element?.getAttribute('aria-expanded') ?? null,
+            activeOption: activeOption(element)
         };
     });
 }

@@ -34,6 +34,11 @@ function toasts(page: Page): Promise<unknown[]> {
     );
 }
 
+/** Lets the page render what the last key or focus change started, before the next key. */
+async function nextFrames(page: Page): Promise<void> {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** The lead of the focused row, read from its name. */
 async function focusedLead(page: Page): Promise<string> {
     const element = await focused(page);
@@ -83,12 +88,15 @@ describe('keyboard-only triage', () => {
         await page.keyboard.press('e');
         await page.keyboard.press('r');
 
-        // The modal opens with the focus on the reason, pre-filled from Grace's failing check; another is chosen.
-        await page.waitForFunction(() => window.batonPreview.log().some((e) => e.name.endsWith('getRejectionReasons')));
+        // The modal opens on its title (lightning-modal moves the focus there); Tab reaches the reason, pre-filled
+        // from Grace's failing check, and another reason is chosen.
+        await waitForFocus(page, (element) => element.tag === 'h1' && element.text === 'Reject Grace Hopper');
         await tabTo(page, (element) => element.tag === 'button' && element.text.includes('Invalid Contact Data'), 10);
+        await nextFrames(page);
         await page.keyboard.press('Enter');
-        await waitForFocus(page, (element) => element.expanded === 'true');
+        await waitForFocus(page, (element) => element.expanded === 'true' && element.activeOption !== null);
         await page.keyboard.press('ArrowDown');
+        await waitForFocus(page, (element) => element.activeOption === 'Duplicate');
         await page.keyboard.press('Enter');
         await waitForFocus(page, (element) => element.expanded === 'false' && element.text.includes('Duplicate'));
         await tabTo(page, (element) => element.tag === 'input', 10);

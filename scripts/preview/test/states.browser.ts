@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, horizontalOverflow, lowContrastTexts } from '../checks.ts';
+import { axeViolations, horizontalOverflow, lowContrastTexts, wrappedButtons } from '../checks.ts';
 import { PHONE, UTILITY_BAR, WIDE, listStates, openState, stateUrl, waitForState } from '../page.ts';
 import type { ViewportSize } from '../page.ts';
 import { browser, server } from './session.ts';
@@ -36,6 +36,11 @@ describe('every state of the preview', () => {
                     await resize(page, viewport);
                     assert.deepEqual(await horizontalOverflow(page), [], `overflow at ${viewport.width} px`);
                     assert.deepEqual(await lowContrastTexts(page), [], `contrast at ${viewport.width} px`);
+                    assert.deepEqual(
+                        await wrappedButtons(page),
+                        [],
+                        `button labels on one line at ${viewport.width} px`
+                    );
                 }
                 assert.deepEqual(errors, [], 'console and page errors');
             } finally {
@@ -79,6 +84,11 @@ describe('the checks can fail', () => {
             found.map(({ element }) => element),
             ['the page scrolls sideways', 'div.too-wide "spills"']
         );
+    });
+
+    it('finds a button label broken onto two lines', async () => {
+        await page.setContent('<button style="width: 3rem">Hide details</button><button>Refresh</button>');
+        assert.deepEqual(await wrappedButtons(page), ['Hide details']);
     });
 
     it('reports what axe-core reports', async () => {
