@@ -52,7 +52,13 @@ export class OrgDouble {
 
     private constructor(state: OrgState) {
         this.state = state;
-        this.server = createServer((request, response) => {
+        // Idle keep-alive connections stay open until the client closes them. With Node's default
+        // (close after 5 s idle) a client whose event loop was busy for longer — building a
+        // 65,000-row CSV on a loaded machine — still held the connection as reusable (its own
+        // idle timer could not run) and wrote its next POST onto a socket the server had just
+        // closed: undici's UND_ERR_SOCKET "other side closed", which jsforce does not retry for
+        // POST or PATCH. A server must not drop idle connections before its clients do.
+        this.server = createServer({ keepAliveTimeout: 0 }, (request, response) => {
             this.serve(request, response).catch((error: unknown) => {
                 response.writeHead(500, { 'content-type': 'application/json' });
                 response.end(JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }]));
