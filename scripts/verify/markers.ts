@@ -4,7 +4,7 @@
  * by every restricted target, and never the field's default (so a carried value is told apart
  * from a defaulted one).
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import { asText } from '../lib/text.ts';
 
 export type DescribeField = DescribeSObjectResult['fields'][number];
