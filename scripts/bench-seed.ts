@@ -1,13 +1,14 @@
 /**
  * Seeds 10,000 leads into the local org double and prints the API calls and the time, for a
  * plain seed, a rerun of it, and a seed with 90 days of history (conversions included).
- *
- *   npm run bench:seed [-- --count 10000]
+ * `npm run bench:seed -- --help` for the flags.
  */
 import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
+import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
+import { ScriptError } from './lib/errors.ts';
 import { formatTable, type Output } from './lib/output.ts';
 import { OrgDouble } from './org-double/server.ts';
+import { MAX_DEMO_COUNT } from './demo.ts';
 import { seed, type SeedOptions } from './seed.ts';
 
 const quiet: Output = {
@@ -32,7 +33,7 @@ async function measure(label: string, double: OrgDouble, options: SeedOptions): 
         quiet
     );
     if (!report.ok) {
-        throw new Error(
+        throw new ScriptError(
             `${label} failed: ${report.failures
                 .slice(0, 3)
                 .map((failure) => failure.error)
@@ -49,29 +50,66 @@ async function measure(label: string, double: OrgDouble, options: SeedOptions): 
     ];
 }
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' } } });
-const count = Number(values.count);
-const base: SeedOptions = {
-    count,
-    history: false,
-    reset: false,
-    dryRun: false,
-    allowProduction: false,
-    pollInterval: 10,
-    now: new Date()
-};
-const rows: string[][] = [];
-let double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
-try {
-    rows.push(await measure('seed', double, base));
-    rows.push(await measure('seed again (no duplicates)', double, base));
-} finally {
-    await double.stop();
+async function bench(count: number, output: Output): Promise<number> {
+    const base: SeedOptions = {
+        count,
+        history: false,
+        reset: false,
+        dryRun: false,
+        allowProduction: false,
+        pollInterval: 10,
+        now: new Date()
+    };
+    const rows: string[][] = [];
+    let double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
+    try {
+        rows.push(await measure('seed', double, base));
+        rows.push(await measure('seed again (no duplicates)', double, base));
+    } finally {
+        await double.stop();
+    }
+    double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
+    try {
+        rows.push(await measure('seed --history', double, { ...base, history: true }));
+    } finally {
+        await double.stop();
+    }
+    output.stdout.write(`${formatTable(['run', 'leads', 'API calls (client)', 'requests (double)', 'time'], rows)}\n`);
+    return 0;
 }
-double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
-try {
-    rows.push(await measure('seed --history', double, { ...base, history: true }));
-} finally {
-    await double.stop();
+
+const BENCH = {
+    command: 'npm run bench:seed --',
+    summary:
+        'Measures the seed against the local org double: API calls and time for a seed, a rerun of it (no duplicates) and a seed with --history.',
+    usage: ['[--count <n>]'],
+    flags: {
+        count: {
+            type: 'string',
+            value: '<n>',
+            defaultLabel: '10000',
+            description: `Leads to seed, 1 to ${MAX_DEMO_COUNT.toLocaleString('en-US')} (the double runs in this process).`
+        }
+    },
+    examples: ['npm run bench:seed', 'npm run bench:seed -- --count 50000'],
+    notes: ['Exit code: 0 measured, 1 a seed failed, 2 usage error.']
+} as const satisfies CommandSpec;
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        BENCH,
+        argv,
+        (values, out) =>
+            bench(
+                values.count === undefined
+                    ? 10_000
+                    : integerFlag('count', values.count, { min: 1, max: MAX_DEMO_COUNT }),
+                out
+            ),
+        output
+    );
 }
-console.log(formatTable(['run', 'leads', 'API calls (client)', 'requests (double)', 'time'], rows));
+
+if (import.meta.main) {
+    process.exitCode = await main(process.argv.slice(2));
+}

@@ -5,13 +5,21 @@ import { PROJECT_ROOT } from './project.ts';
 
 const run = promisify(execFile);
 
-/** Quiet, offline-friendly settings for the project's own Salesforce CLI. */
-const CLI_ENV = {
+/**
+ * Quiet, offline-friendly settings for the project's own Salesforce CLI. Both autoupdate variables:
+ * an npm-installed CLI that finds SF_AUTOUPDATE_DISABLE set leaves SF_DISABLE_AUTOUPDATE unset,
+ * and the update hook reads only the latter (it then spawns `sf update --autoupdate`).
+ */
+export const CLI_ENV = {
     SF_DISABLE_TELEMETRY: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     SF_DISABLE_LOG_FILE: 'true'
 };
+
+/** The project's installed Salesforce CLI entry point, run under the current Node binary. */
+export const SF_RUN_JS = path.join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
 
 export interface SfResult<T> {
     status: number;
@@ -21,16 +29,15 @@ export interface SfResult<T> {
 
 /**
  * Runs the project's installed Salesforce CLI (`node_modules/@salesforce/cli`) under the current
- * Node binary with `--json`, in `cwd`. Resolves with the parsed JSON; a failing command rejects
- * with the CLI's own message.
+ * Node binary with `--json`, in `cwd`, with `env` added to the environment. Resolves with the
+ * parsed JSON; a failing command rejects with the CLI's own message.
  */
-export async function sf<T>(args: string[], cwd: string): Promise<T> {
-    const runJs = path.join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
+export async function sf<T>(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<T> {
     let stdout: string;
     try {
-        ({ stdout } = await run(process.execPath, [runJs, ...args, '--json'], {
+        ({ stdout } = await run(process.execPath, [SF_RUN_JS, ...args, '--json'], {
             cwd,
-            env: { ...process.env, ...CLI_ENV },
+            env: { ...process.env, ...CLI_ENV, ...env },
             maxBuffer: 64 * 1024 * 1024
         }));
     } catch (error) {

@@ -123,7 +123,9 @@ describe('seed resilience and safety', () => {
                 const output = capture();
                 await assert.rejects(
                     seed(authFor(double), baseSeedOptions(200), output),
-                    fault.dropConnection ? /Could not reach test org/ : /503|SERVER_UNAVAILABLE/
+                    fault.dropConnection
+                        ? /local server behind test org \(127\.0\.0\.1\) dropped the connection/
+                        : /503|SERVER_UNAVAILABLE/
                 );
                 assert.ok(double.state.store.all('Lead').length > 0, 'the first run wrote part of the data');
                 const report = await seed(authFor(double), baseSeedOptions(200), capture());

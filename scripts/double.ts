@@ -1,0 +1,149 @@
+/**
+ * Runs the local org double in the foreground so the commands can be tried by hand without an
+ * org, and logs the project's Salesforce CLI in to it under an alias, so `--target-org <alias>`
+ * goes through the CLI's real auth store like any org. Ctrl-C stops it (its data is in memory).
+ * `npm run double -- --help` for the flags.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
+import { ScriptError } from './lib/errors.ts';
+import { say, type Output } from './lib/output.ts';
+import { PROJECT_ROOT } from './lib/project.ts';
+import { sf } from './lib/sfCli.ts';
+import { OrgDouble } from './org-double/server.ts';
+
+/** A fixed port keeps the CLI login valid across restarts (the access token is fixed too). */
+export const DEFAULT_PORT = 7065;
+export const DEFAULT_ALIAS = 'baton-double';
+
+const DOUBLE = {
+    command: 'npm run double --',
+    summary:
+        "Starts the local org double (a test double of a Salesforce sandbox built from this project's metadata; no Apex, flows or sharing run in it) in the foreground and logs the Salesforce CLI in to it, so seed, verify:conversion, reset and the funnel can be tried by hand.",
+    usage: ['[--port <n>] [--alias <name>] [--skip-login]'],
+    flags: {
+        port: {
+            type: 'string',
+            value: '<n>',
+            defaultLabel: String(DEFAULT_PORT),
+            description: 'Port on 127.0.0.1, 1024 to 65,535.'
+        },
+        alias: {
+            type: 'string',
+            value: '<name>',
+            default: DEFAULT_ALIAS,
+            description: 'CLI alias to log in under (then --target-org <name> works).'
+        },
+        'skip-login': {
+            type: 'boolean',
+            description: 'Do not log the CLI in; use SF_INSTANCE_URL and SF_ACCESS_TOKEN instead.'
+        }
+    },
+    examples: ['npm run double', 'npm run double -- --port 7070 --alias my-double', 'npm run double -- --skip-login'],
+    notes: [
+        'The CLI login is stored like any other (~/.sfdx/<username>.json and the alias in ~/.sfdx/alias.json); remove it with npx sf org logout --target-org baton-double --no-prompt.',
+        'Exit code: 0 stopped with Ctrl-C, 1 could not start (for example the port is taken), 2 usage error.'
+    ]
+} as const satisfies CommandSpec;
+
+/** Logs the project's CLI in to the double with its access token; returns the stored username. */
+async function logIn(double: OrgDouble, alias: string): Promise<string> {
+    const result = await sf<{ username: string }>(
+        ['org', 'login', 'access-token', '--instance-url', double.url, '--alias', alias, '--no-prompt'],
+        PROJECT_ROOT,
+        { SF_ACCESS_TOKEN: double.accessToken }
+    );
+    return result.username;
+}
+
+/** The commands to try, each pointed at the double by `target` (a flag or variables before npm). */
+function tryThese(prefix: string, target: string): string[] {
+    return [
+        `seed -- ${target}--count 500 --history`,
+        `verify:conversion -- ${target}`,
+        `funnel -- ${target}`,
+        `seed -- ${target}--reset --dry-run`,
+        `seed -- ${target}--reset`
+    ].map((command) => `  ${prefix}npm run ${command}`.trimEnd());
+}
+
+async function start(port: number): Promise<OrgDouble> {
+    try {
+        return await OrgDouble.start({
+            port,
+            isSandbox: true,
+            assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
+        });
+    } catch (error) {
+        if ((error as { code?: string }).code === 'EADDRINUSE') {
+            throw new ScriptError(
+                `Port ${port} on 127.0.0.1 is taken (another org double?).`,
+                'Stop the other one (Ctrl-C in its terminal), or pass --port <n>.',
+                { cause: error }
+            );
+        }
+        throw error;
+    }
+}
+
+async function serve(port: number, alias: string, skipLogin: boolean, output: Output): Promise<number> {
+    const double = await start(port);
+    say(
+        output,
+        `Org double running at ${double.url}: a test double built from this project's metadata; no Apex runs in it.`
+    );
+    const ci = `SF_INSTANCE_URL=${double.url} SF_ACCESS_TOKEN='${double.accessToken}'`;
+    let lines: string[];
+    if (skipLogin) {
+        lines = ['', 'Point a command at it with the CI variables:', ...tryThese(`${ci} `, '')];
+    } else {
+        say(output, `Logging the Salesforce CLI in to it as "${alias}"…`);
+        try {
+            const username = await logIn(double, alias);
+            lines = [
+                `The CLI is logged in to it: alias ${alias}, user ${username}.`,
+                `The login is stored with your other CLI logins (${path.join(homedir(), '.sfdx', `${username}.json`)});`,
+                `remove it with: npx sf org logout --target-org ${alias} --no-prompt`,
+                '',
+                `Point any command at it with --target-org ${alias}:`,
+                ...tryThese('', `--target-org ${alias} `),
+                `  npx sf data query --target-org ${alias} --query "SELECT Name, Lifecycle_Stage__c FROM Lead LIMIT 10"`,
+                '',
+                `Or, without the CLI login: ${ci} npm run seed -- …`
+            ];
+        } catch (error) {
+            lines = [
+                `The CLI login failed: ${(error as Error).message}`,
+                `Use the CI variables instead: ${ci} npm run seed -- …`
+            ];
+        }
+    }
+    say(output, [...lines, '', 'Ctrl-C stops the double (its data lives in memory only).'].join('\n'));
+    await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+    });
+    await double.stop();
+    say(output, `\nOrg double stopped after ${double.requestCount} API requests.`);
+    return 0;
+}
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        DOUBLE,
+        argv,
+        (values, out) =>
+            serve(
+                values.port === undefined ? DEFAULT_PORT : integerFlag('port', values.port, { min: 1024, max: 65_535 }),
+                values.alias,
+                values['skip-login'],
+                out
+            ),
+        output
+    );
+}
+
+if (import.meta.main) {
+    process.exitCode = await main(process.argv.slice(2));
+}
