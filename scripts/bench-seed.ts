@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { ScriptError } from './lib/errors.ts';
 import { formatTable, type Output } from './lib/output.ts';
-import { OrgDouble } from './org-double/server.ts';
+import type { OrgDouble } from './org-double/server.ts';
 import { MAX_DEMO_COUNT } from './demo.ts';
 import { seed, type SeedOptions } from './seed.ts';
 
@@ -61,6 +61,8 @@ async function bench(count: number, output: Output): Promise<number> {
         now: new Date()
     };
     const rows: string[][] = [];
+    // Loaded here, not at the top: --help and usage errors then answer at once.
+    const { OrgDouble } = await import('./org-double/server.ts');
     let double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
     try {
         rows.push(await measure('seed', double, base));

@@ -8,11 +8,12 @@ import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { connect, type OrgAuth } from './lib/connection.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
 import { say, type Output } from './lib/output.ts';
-import { OrgDouble } from './org-double/server.ts';
 import { seed } from './seed.ts';
 import { verifyConversion } from './verify-conversion.ts';
 
 export async function demo(count: number, output: Output): Promise<number> {
+    // Loaded here, not at the top: --help and usage errors then answer at once.
+    const { OrgDouble } = await import('./org-double/server.ts');
     const double = await OrgDouble.start({
         isSandbox: true,
         assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']

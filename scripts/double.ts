@@ -11,7 +11,7 @@ import { ScriptError } from './lib/errors.ts';
 import { say, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { sf } from './lib/sfCli.ts';
-import { OrgDouble } from './org-double/server.ts';
+import type { OrgDouble } from './org-double/server.ts';
 
 /** A fixed port keeps the CLI login valid across restarts (the access token is fixed too). */
 export const DEFAULT_PORT = 7065;
@@ -69,6 +69,8 @@ function tryThese(prefix: string, target: string): string[] {
 }
 
 async function start(port: number): Promise<OrgDouble> {
+    // Loaded here, not at the top: --help and usage errors then answer at once.
+    const { OrgDouble } = await import('./org-double/server.ts');
     try {
         return await OrgDouble.start({
             port,

@@ -35,7 +35,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
         FUNNEL,
         argv,
         async (values, out) => {
-            const org = await connect(resolveAuth(values['target-org']));
+            const org = await connect(await resolveAuth(values['target-org']));
             say(out, `Funnel of the seeded leads in ${org.label} (cohort: leads that became MQL)\n`);
             const funnel = await readFunnel(org);
             out.stdout.write(

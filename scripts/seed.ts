@@ -234,7 +234,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
             if (options.dryRun && !options.reset) {
                 return seedDryRun(planFor(options, await readSeedConfig()), out);
             }
-            const auth = resolveAuth(values['target-org']);
+            const auth = await resolveAuth(values['target-org']);
             if (options.dryRun) {
                 return resetDryRun(auth, options.allowProduction, out);
             }

@@ -154,7 +154,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
                 return offline(out);
             }
             const report = await verifyConversion(
-                resolveAuth(values['target-org']),
+                await resolveAuth(values['target-org']),
                 { keep: values.keep, allowProduction: values['allow-production'] },
                 out
             );

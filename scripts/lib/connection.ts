@@ -10,7 +10,7 @@
  * Requests use the project's sourceApiVersion (a stored login alone would use the org's newest
  * version, or 50.0 before the CLI has asked). Every HTTP call is counted.
  */
-import { AuthInfo, Connection, matchesAccessToken, Org } from '@salesforce/core';
+import type { Connection, Org } from '@salesforce/core';
 import { ScriptError } from './errors.ts';
 import { readSfdxProject } from './project.ts';
 
@@ -46,7 +46,8 @@ const LOG_IN = (alias: string): string => `Log in again: npx sf org login web --
  * placeholder, text with spaces or line breaks, anything the CLI itself would not accept as a
  * token (`<15- or 18-character org ID>!<session>`, or a JWT).
  */
-export function checkAccessToken(token: string, source: string, fix: string): void {
+export async function checkAccessToken(token: string, source: string, fix: string): Promise<void> {
+    const { matchesAccessToken } = await salesforceCore();
     let problem: string | undefined;
     if (/REDACTED/i.test(token)) {
         problem = `holds the redacted placeholder the Salesforce CLI prints ("${token.slice(0, 40)}…"), not a token`;
@@ -60,15 +61,23 @@ export function checkAccessToken(token: string, source: string, fix: string): vo
     }
 }
 
+/** @salesforce/core, loaded when a command first needs it (it takes a second to load). */
+async function salesforceCore(): Promise<typeof import('@salesforce/core')> {
+    return import('@salesforce/core');
+}
+
 /** The org named by `--target-org`, or by SF_INSTANCE_URL and SF_ACCESS_TOKEN without it. */
-export function resolveAuth(targetOrg: string | undefined, env: NodeJS.ProcessEnv = process.env): OrgAuth {
+export async function resolveAuth(
+    targetOrg: string | undefined,
+    env: NodeJS.ProcessEnv = process.env
+): Promise<OrgAuth> {
     if (targetOrg) {
         return { targetOrg };
     }
     const instanceUrl = env.SF_INSTANCE_URL;
     const accessToken = env.SF_ACCESS_TOKEN;
     if (instanceUrl && accessToken) {
-        checkAccessToken(
+        await checkAccessToken(
             accessToken,
             'SF_ACCESS_TOKEN',
             'Use --target-org <alias> instead (the scripts read the Salesforce CLI login themselves), or set SF_ACCESS_TOKEN to the output of: npx sf org auth show-access-token --target-org <alias>'
@@ -90,6 +99,7 @@ async function storedLogin(
     targetOrg: string,
     apiVersion: string
 ): Promise<{ conn: Connection; label: string; reauthenticate: string }> {
+    const { Org } = await salesforceCore();
     let org: Org;
     try {
         org = await Org.create({ aliasOrUsername: targetOrg });
@@ -110,11 +120,12 @@ async function storedLogin(
     }
     const conn = org.getConnection(apiVersion);
     const reauthenticate = LOG_IN(targetOrg);
-    checkAccessToken(conn.accessToken ?? '', `The stored login for "${targetOrg}"`, reauthenticate);
+    await checkAccessToken(conn.accessToken ?? '', `The stored login for "${targetOrg}"`, reauthenticate);
     return { conn, label: `${targetOrg} (${conn.getUsername() ?? 'unknown user'})`, reauthenticate };
 }
 
 async function sessionLogin(auth: TokenAuth, apiVersion: string): Promise<Connection> {
+    const { AuthInfo, Connection } = await salesforceCore();
     // An access token used as the username is how the CLI itself runs on a bare session
     // (`--target-org <token>`): nothing is written to its auth store.
     const authInfo = await AuthInfo.create({
