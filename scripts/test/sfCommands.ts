@@ -11,6 +11,8 @@ interface ManifestFlag {
     name: string;
     char?: string;
     type: 'option' | 'boolean';
+    /** A boolean that also takes `--no-<name>`. */
+    allowNo?: boolean;
     multiple?: boolean;
     options?: string[];
     aliases?: string[];
@@ -85,7 +87,10 @@ export function sfCommandProblems(args: string[]): string[] {
         const name = flagText.replace(/^--?/, '');
         const flag = flags.find(
             (candidate) =>
-                (flagText.startsWith('--') && (candidate.name === name || candidate.aliases?.includes(name))) ||
+                (flagText.startsWith('--') &&
+                    (candidate.name === name ||
+                        candidate.aliases?.includes(name) ||
+                        (candidate.allowNo === true && name === `no-${candidate.name}`))) ||
                 (!flagText.startsWith('--') && candidate.char === name)
         );
         if (!flag) {
