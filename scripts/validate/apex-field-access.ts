@@ -678,10 +678,7 @@ class UnitWalker {
         if (file === undefined) {
             this.visitBinds(query);
         }
-        const from = children(child(query, 'from') ?? {}, 'exprs')[0];
-        const table = from && child(from, 'table');
-        const objectName = table ? identifier(child(table, 'field'))?.value : undefined;
-        const alias = from ? identifier(child(from, 'alias'))?.value.toLowerCase() : undefined;
+        const { objectName, alias } = fromClause(query);
         const select = child(query, 'select');
         if (!objectName || !select) {
             return undefined;
@@ -759,9 +756,7 @@ function selectedPaths(select: ApexNode, alias: string | undefined): Set<string>
             }
             case 'soql.SelectExpr$SelectInnerQuery': {
                 const inner = child(expression, 'query');
-                const from = inner && children(child(inner, 'from') ?? {}, 'exprs')[0];
-                const table = from && child(from, 'table');
-                const name = table ? identifier(child(table, 'field'))?.value.toLowerCase() : undefined;
+                const name = inner && fromClause(inner).objectName?.toLowerCase();
                 if (name) selected.add(name);
                 break;
             }
@@ -770,6 +765,43 @@ function selectedPaths(select: ApexNode, alias: string | undefined): Set<string>
         }
     }
     return selected;
+}
+
+/** The FROM object (a child relationship name in a subquery) and its alias, as written. */
+function fromClause(query: ApexNode): { objectName?: string; alias?: string } {
+    const from = children(child(query, 'from') ?? {}, 'exprs')[0];
+    const table = from && child(from, 'table');
+    const objectName = table ? identifier(child(table, 'field'))?.value : undefined;
+    const alias = from ? identifier(child(from, 'alias'))?.value.toLowerCase() : undefined;
+    return { ...(objectName ? { objectName } : {}), ...(alias ? { alias } : {}) };
+}
+
+/**
+ * Child relationships the project's static queries name in subqueries, per queried object (lower-cased):
+ * `(SELECT Id FROM QueueSobjects)` in a query on Group makes `QueueSobjects` a known name on Group.
+ * Standard objects' child relationships are not in standard-fields.json; the queries that compile
+ * in an org name real ones.
+ */
+export function subqueriedRelationships(sources: ParsedApex[]): Map<string, Set<string>> {
+    const found = new Map<string, Set<string>>();
+    const visit = (node: ApexNode): void => {
+        if (kindOf(node) === 'soql.Query') {
+            const objectName = fromClause(node).objectName?.toLowerCase();
+            for (const expression of children(child(node, 'select') ?? {}, 'exprs')) {
+                const inner =
+                    kindOf(expression) === 'soql.SelectExpr$SelectInnerQuery' ? child(expression, 'query') : undefined;
+                const name = inner && fromClause(inner).objectName?.toLowerCase();
+                if (objectName && name) {
+                    found.set(objectName, (found.get(objectName) ?? new Set()).add(name));
+                }
+            }
+        }
+        childNodes(node).forEach(visit);
+    };
+    sources.forEach(({ unit }) => {
+        visit(unit);
+    });
+    return found;
 }
 
 /** `Owner.Name` from jorje's nested FieldIdentifier (entity chain, then field), lower-cased. */

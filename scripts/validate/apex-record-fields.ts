@@ -10,12 +10,17 @@
  *   it) did not select it, which compiles but throws SObjectException at run time.
  */
 import type { Problem } from './check.ts';
-import { findFieldAccesses, type FieldAccess } from './apex-field-access.ts';
+import { findFieldAccesses, subqueriedRelationships, type FieldAccess } from './apex-field-access.ts';
 import type { ParsedApex } from './apex-syntax.ts';
 import { findField, relationshipField, type ProjectModel } from './project-model.ts';
 
 export function checkApexRecordFields(model: ProjectModel, sources: ParsedApex[]): Problem[] {
     const childRelationships = childRelationshipNames(model);
+    for (const [objectName, names] of subqueriedRelationships(sources)) {
+        const known = childRelationships.get(objectName) ?? new Set<string>();
+        names.forEach((name) => known.add(name));
+        childRelationships.set(objectName, known);
+    }
     const problems: Problem[] = [];
     for (const access of findFieldAccesses(model, sources)) {
         const known = knownMember(model, childRelationships, access);
@@ -42,7 +47,10 @@ export function checkApexRecordFields(model: ProjectModel, sources: ParsedApex[]
     return problems;
 }
 
-/** Child relationship names (lower-cased) per object, from the project's lookup and master-detail fields. */
+/**
+ * Child relationship names (lower-cased) per object, from the project's lookup and master-detail
+ * fields; the caller adds those the project's queries name in subqueries.
+ */
 function childRelationshipNames(model: ProjectModel): Map<string, Set<string>> {
     const names = new Map<string, Set<string>>();
     for (const object of model.objects.values()) {
