@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../lib/project.ts';
@@ -107,11 +107,10 @@ describe('Lead_Stage_Criterion__mdt validation rules follow the criteria contrac
             'utf8'
         );
         assert.match(field, /<scale>0<\/scale>/);
-        const formulas = await Promise.all(
-            ['Dimension_Matches_Stage', 'Value_Required_For_Comparison', 'Ordering_Value_Is_Number_Or_Date'].map(
-                formulaOf
-            )
-        );
+        const others = (await readdir(RULES))
+            .map((file) => file.replace('.validationRule-meta.xml', ''))
+            .filter((rule) => rule !== 'Points_Whole_Number');
+        const formulas = await Promise.all(others.map(formulaOf));
         assert.ok(
             formulas.every((text) => !text.includes('Points__c')),
             'no other rule limits points'
