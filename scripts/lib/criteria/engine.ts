@@ -355,11 +355,11 @@ function readLeadValue(kind: FieldKind, raw: FieldValue): LeadValue {
     if (value === undefined) {
         return { ...blank, shown: `${blank.shown} (cannot read ${rawText(raw)} as ${KIND_WORDS[kind]})` };
     }
-    const shown =
-        typeof value === 'boolean' || typeof raw !== 'string'
-            ? canonicalText(typeof value === 'boolean' ? value : raw)
-            : raw;
-    return { value, shown: `"${shown}"` };
+    // Text as stored; a checkbox as the boolean read; a number in plain decimal form.
+    if (typeof value === 'boolean') {
+        return { value, shown: `"${String(value)}"` };
+    }
+    return { value, shown: `"${typeof raw === 'string' ? raw : canonicalText(raw)}"` };
 }
 
 function comparableLeadValue(kind: FieldKind, raw: Exclude<FieldValue, null>): Comparable | undefined {
@@ -388,7 +388,9 @@ function rawText(raw: Exclude<FieldValue, null>): string {
 }
 
 function canonicalText(raw: number | boolean | ExactDecimal): string {
-    return typeof raw === 'boolean' ? String(raw) : (decimalOf(raw)?.toFixed() ?? String(raw));
+    const number = typeof raw === 'boolean' ? null : decimalOf(raw);
+    // Apex's Decimal has no negative zero.
+    return number === null ? String(raw) : number.isZero() ? '0' : number.toFixed();
 }
 
 /** Negative operators are the exact complement of their positive twin, blanks included. */
