@@ -42,7 +42,7 @@ const PAIRS: [string, string][] = [
 ];
 
 const codePoints = (text: string): string =>
-    [...text].map((character) => (character.codePointAt(0) ?? 0).toString(16)).join(' ');
+    Array.from(text, (character) => (character.codePointAt(0) ?? 0).toString(16)).join(' ');
 
 function runJava(): string[] {
     const input = PAIRS.map(([text, part]) => `${codePoints(text)}|${codePoints(part)}`).join('\n');

@@ -100,23 +100,23 @@ describe('criteria vectors file', () => {
 });
 
 describe('vector file validation', () => {
-    const valid = {
-        contractVersion: 2,
-        semantics: [],
-        cases: [
-            {
-                name: 'one',
-                stage: 'MQL',
-                thresholds: { fit: 1, interest: null },
-                lead: { Title: { type: 'text', value: 'CEO' } },
-                rules: [{ DeveloperName: 'R1', Points__c: 5, Value__c: 'CEO', Active__c: true }],
-                expect: { rules: [], fitScore: 0, interestScore: 0, verdict: 'Fail', quadrant: null }
-            }
-        ]
-    };
-    const problemsOf = (change: (file: typeof valid) => void): string[] => {
-        const file = structuredClone(valid);
-        change(file);
+    /** The problems of a one-case file after a change to its lead, its rule or the file's top level. */
+    const problemsOf = (
+        change: (parts: { lead: Record<string, unknown>; rule: Record<string, unknown> }) => void,
+        top: Record<string, unknown> = {}
+    ): string[] => {
+        const lead: Record<string, unknown> = { Title: { type: 'text', value: 'CEO' } };
+        const rule: Record<string, unknown> = { DeveloperName: 'R1', Points__c: 5, Value__c: 'CEO', Active__c: true };
+        change({ lead, rule });
+        const vector = {
+            name: 'one',
+            stage: 'MQL',
+            thresholds: { fit: 1, interest: null },
+            lead,
+            rules: [rule],
+            expect: { rules: [], fitScore: 0, interestScore: 0, verdict: 'Fail', quadrant: null }
+        };
+        const file = { contractVersion: 2, semantics: [], cases: [vector], ...top };
         return vectorFileProblems(parseExactJson(JSON.stringify(file)));
     };
 
@@ -128,30 +128,24 @@ describe('vector file validation', () => {
     });
 
     it('refuses lead keys that differ only in case (first or last would win)', () => {
-        const problems = problemsOf((file) => {
-            (file.cases[0]!.lead as Record<string, unknown>).title = { type: 'text', value: 'cfo' };
+        const problems = problemsOf(({ lead }) => {
+            lead.title = { type: 'text', value: 'cfo' };
         });
         assert.deepEqual(problems, ['cases[0] (one): lead fields "Title" and "title" differ only in case']);
     });
 
     it('refuses rule fields the org could not hold: text values as numbers, points as text or fractions', () => {
+        assert.match(problemsOf(({ rule }) => Object.assign(rule, { Value__c: 5 })).join(), /Value__c must be text/);
         assert.match(
-            problemsOf((file) => Object.assign(file.cases[0]!.rules[0]!, { Value__c: 5 })).join(),
-            /Value__c must be text/
-        );
-        assert.match(
-            problemsOf((file) => Object.assign(file.cases[0]!.rules[0]!, { Points__c: '05' })).join(),
+            problemsOf(({ rule }) => Object.assign(rule, { Points__c: '05' })).join(),
             /Points__c must be a number/
         );
-        assert.match(
-            problemsOf((file) => Object.assign(file.cases[0]!.rules[0]!, { Points__c: 2.5 })).join(),
-            /whole number/
-        );
+        assert.match(problemsOf(({ rule }) => Object.assign(rule, { Points__c: 2.5 })).join(), /whole number/);
     });
 
     it('refuses a file of another contract version', () => {
         assert.deepEqual(
-            problemsOf((file) => Object.assign(file, { contractVersion: 1 })),
+            problemsOf(() => undefined, { contractVersion: 1 }),
             ['contractVersion must be 2']
         );
     });
