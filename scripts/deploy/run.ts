@@ -249,7 +249,12 @@ function plan(
     } else if (settings.changes.length === 0) {
         checklist.add('settings', settingsItem, 'unchanged', 'the org already has these settings');
     } else {
-        checklist.add('settings', settingsItem, 'planned', `${settings.changes.length} settings change (listed above)`);
+        checklist.add(
+            'settings',
+            settingsItem,
+            'planned',
+            `${count(settings.changes.length, 'setting')} to change (listed above)`
+        );
         steps.push({
             keys: ['settings'],
             announce: `Deploying ${ORG_SETTINGS_DIR}…`,
