@@ -485,7 +485,7 @@ class UnitWalker {
             }
             return undefined;
         }
-        const owner = this.classes.get(current.type.name) ?? this.classNamed(current.type.name);
+        const owner = this.classNamed(current.type.name);
         const type = owner?.fields.get(name.value.toLowerCase());
         return type ? { type, prefix: '' } : undefined;
     }
@@ -521,7 +521,7 @@ class UnitWalker {
                 receiverClass = startsWithClass;
             } else {
                 receiver = this.chain(dotted, receiverNames, 'read');
-                receiverClass = receiver ? this.classes.get(receiver.type.name) : undefined;
+                receiverClass = receiver ? this.classNamed(receiver.type.name) : undefined;
             }
         } else {
             receiverClass = this.methodOwner(method);
