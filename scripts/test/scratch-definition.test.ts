@@ -14,7 +14,7 @@ describe('config/project-scratch-def.json', () => {
     it('sets every LeadConfigSettings field org-settings sets, to the same value', async () => {
         const definition = JSON.parse(
             await readFile(path.join(PROJECT_ROOT, 'config/project-scratch-def.json'), 'utf8')
-        );
+        ) as { settings: { leadConfigSettings?: Record<string, boolean> } };
         const parsed = parseXml(
             await readFile(
                 path.join(PROJECT_ROOT, 'org-settings/main/default/settings/LeadConfig.settings-meta.xml'),
