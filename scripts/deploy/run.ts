@@ -20,7 +20,7 @@ import {
     type Assignment
 } from './permissionSets.ts';
 import { checkQueues } from './queues.ts';
-import { readJobStates, scheduleMissing, type JobState } from './schedules.ts';
+import { readJobStates, ROLLUP_JOB, scheduleMissing, type JobState } from './schedules.ts';
 import { DeployFailure, deploySource } from './sourceDeploy.ts';
 import { chooseTestLevel, readTargetOrg, type TargetOrg, type TestLevel } from './targetOrg.ts';
 
@@ -345,6 +345,14 @@ function plan(
         'to do',
         'Baton ships no Lead layout: add the related list to yours (Setup → Object Manager → Lead → Page Layouts)'
     );
+    if (jobs.some(({ job, existing }) => job === ROLLUP_JOB && !existing)) {
+        checklist.add(
+            'funnel-history',
+            'Funnel history older than 180 days',
+            'to do',
+            "the rollup's first nightly run computes the last 180 days; for more, run LeadFunnelRollupBatch.run(730); once (docs/admin.md)"
+        );
+    }
     return steps;
 }
 

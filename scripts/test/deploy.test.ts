@@ -148,6 +148,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
             /✓ done\s+Queues named in Baton's settings take leads\s+SDR_Queue: exist and take leads/
         );
         assert.match(checklist, /! to do\s+Business hours of your sales team/);
+        assert.match(checklist, /! to do\s+Funnel history older than 180 days\s+.*LeadFunnelRollupBatch\.run\(730\);/);
     });
 
     it('runs again without changing anything: permission sets and jobs exist, the settings match', async () => {
@@ -167,6 +168,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
             /✓ already\s+SLA monitor scheduled .*already scheduled \(WAITING, next run 2026-11-20T16:00:00\.000\+0000\)/
         );
         assert.equal(org.apexRuns.length, 1);
+        assert.doesNotMatch(again.text, /Funnel history/, 'only when the rollup is first scheduled');
     });
 
     it('deploys a sandbox with NoTestRun, and with RunLocalTests when asked to rehearse production', async () => {
