@@ -307,7 +307,9 @@ export async function readRequireValidationForConvertedLeads(projectDir: string 
         const file = path.join(folder, 'LeadConfig.settings-meta.xml');
         const xml = await readFile(file, 'utf8').catch(() => undefined);
         if (xml !== undefined) {
-            return childText(parseRoot(xml, file, 'LeadConfigSettings'), 'shouldLeadConvertRequireValidation') === 'true';
+            return (
+                childText(parseRoot(xml, file, 'LeadConfigSettings'), 'shouldLeadConvertRequireValidation') === 'true'
+            );
         }
     }
     return false;

@@ -234,7 +234,12 @@ export class BulkIngest {
                     id = state.store.insert(job.object, record, options);
                     created = true;
                 } else if (job.operation === 'upsert') {
-                    ({ id, created } = state.store.upsert(job.object, job.externalIdFieldName ?? 'Id', record, options));
+                    ({ id, created } = state.store.upsert(
+                        job.object,
+                        job.externalIdFieldName ?? 'Id',
+                        record,
+                        options
+                    ));
                 } else if (job.operation === 'update') {
                     id = String(record.Id);
                     state.store.update(job.object, id, record);

@@ -25,7 +25,10 @@ function defaultValue(field: FieldDefinition): unknown {
 
 function describeField(field: FieldDefinition, writableObject: boolean): Record<string, unknown> {
     const writable = !field.readOnly && field.type !== 'id' && writableObject;
-    const entries = (field.picklistValues ?? []).map((value) => ({ value, entry: addressPicklistEntry(field.name, value) }));
+    const entries = (field.picklistValues ?? []).map((value) => ({
+        value,
+        entry: addressPicklistEntry(field.name, value)
+    }));
     return {
         name: field.name,
         label: field.label,

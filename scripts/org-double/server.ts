@@ -184,6 +184,17 @@ export class OrgDouble {
         return String(this.state.store.addSystemRecord('Group', { Name: name, DeveloperName: name, Type: 'Queue' }).Id);
     }
 
+    /** Takes the permission set `name` from the running user, as an admin would in Setup. */
+    unassignPermissionSet(name: string): void {
+        const { store } = this.state;
+        const permissionSet = store.all('PermissionSet').find((row) => row.Name === name);
+        for (const assignment of store.all('PermissionSetAssignment')) {
+            if (assignment.PermissionSetId === permissionSet?.Id && assignment.AssigneeId === store.currentUserId) {
+                store.removeSystemRecord(String(assignment.Id));
+            }
+        }
+    }
+
     /** Every new lead is owned by `ownerId` (a queue), as a lead assignment rule would do. */
     assignNewLeadsTo(ownerId: string): void {
         this.state.store.leadOwnerOnInsert = ownerId;

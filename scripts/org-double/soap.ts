@@ -118,7 +118,11 @@ export function handlePartner(state: OrgState, method: string, call: XmlNode | u
             requireValidation: state.requireValidationForConvertedLeads,
             now: state.now(),
             ...(state.batonTrigger
-                ? { afterConvert: (lead: Record<string, unknown>, opportunityId: string | undefined) => applyBatonConversion(state.store, lead, opportunityId) }
+                ? {
+                      afterConvert: (lead: Record<string, unknown>, opportunityId: string | undefined) => {
+                          applyBatonConversion(state.store, lead, opportunityId);
+                      }
+                  }
                 : {})
         };
         const results = leadConverts.map((leadConvert) => {

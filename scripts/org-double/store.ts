@@ -171,6 +171,15 @@ export class Store {
             .filter((record): record is SObjectRecord => record !== undefined);
     }
 
+    /** Removes a setup row (an admin's change in Setup): no access check, no cascades. */
+    removeSystemRecord(id: string): void {
+        const found = this.find(id);
+        if (found) {
+            this.removeFromIndex(found.object, found.record);
+            this.table(found.object.name).delete(idKey(id));
+        }
+    }
+
     insert(objectName: string, input: SObjectRecord, options: SaveOptions = {}): string {
         const object = this.writableObject(objectName);
         const values = this.resolveInput(object, input, 'insert');
@@ -281,6 +290,9 @@ export class Store {
      * Fails before deleting anything when one is missing or read-only.
      */
     deleteMany(ids: string[]): void {
+        if (ids.length === 0) {
+            return;
+        }
         for (const id of ids) {
             const found = this.find(id);
             if (!found) {
@@ -384,8 +396,9 @@ export class Store {
      * allows duplicates; a Block rule blocks always. DUPLICATES_DETECTED carries the rule's result.
      */
     private checkDuplicates(object: SchemaObject, record: SObjectRecord, allowDuplicates: boolean): void {
-        const found = this.findDuplicates(object.name, record, new Set([idKey(String(record.Id))]));
-        if (found && (found.rule.actionOnInsert === 'Block' || !allowDuplicates)) {
+        const blocking = this.duplicateRules.filter((rule) => rule.actionOnInsert === 'Block' || !allowDuplicates);
+        const found = this.findDuplicates(object.name, record, new Set([idKey(String(record.Id))]), blocking);
+        if (found) {
             throw new ApiError('DUPLICATES_DETECTED', found.rule.alertText, { duplicateResult: found.result });
         }
     }
@@ -394,10 +407,11 @@ export class Store {
     findDuplicates(
         objectName: string,
         record: SObjectRecord,
-        exclude: ReadonlySet<string>
+        exclude: ReadonlySet<string>,
+        rules: readonly DuplicateRule[] = this.duplicateRules
     ): ReturnType<typeof findDuplicates> {
         return findDuplicates(
-            this.duplicateRules,
+            rules,
             objectName,
             record,
             { candidates: (name, key) => this.candidates(name, key), find: (id) => this.find(id)?.record },

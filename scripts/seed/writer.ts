@@ -84,7 +84,9 @@ export function orderByParent(records: SeedRecord[]): SeedRecord[] {
             )
         )
     ];
-    const distinct = new Map(lookups.map((field) => [field, new Set(records.map((record) => parentOf(record, field))).size]));
+    const distinct = new Map(
+        lookups.map((field) => [field, new Set(records.map((record) => parentOf(record, field))).size])
+    );
     const order = [...lookups].sort((a, b) => (distinct.get(a) ?? 0) - (distinct.get(b) ?? 0));
     return [...records].sort((a, b) => {
         for (const field of order) {
@@ -165,9 +167,15 @@ async function retryLocked(
     const keyOf = (record: SeedRecord): string => asText(record[options.keyField] ?? record.Id);
     let failures = result.failures;
     let written = result.written;
-    for (let round = 0; round < LOCK_RETRIES && failures.some((failure) => failure.error.startsWith(LOCK_ERROR)); round++) {
+    for (
+        let round = 0;
+        round < LOCK_RETRIES && failures.some((failure) => failure.error.startsWith(LOCK_ERROR));
+        round++
+    ) {
         await pause(options.pollInterval * 2 ** round);
-        const locked = new Set(failures.filter((failure) => failure.error.startsWith(LOCK_ERROR)).map((failure) => failure.key));
+        const locked = new Set(
+            failures.filter((failure) => failure.error.startsWith(LOCK_ERROR)).map((failure) => failure.key)
+        );
         const again = records.filter((record) => locked.has(keyOf(record)));
         lockRetries.rows += again.length;
         lockRetries.calls += Math.ceil(again.length / COLLECTION_SIZE);
@@ -249,7 +257,14 @@ export async function writeRecords(
         if (records.length > BULK_THRESHOLD && options.operation !== 'update') {
             return await viaBulk(org, object, options.operation, records, options);
         }
-        const result = await viaCollections(org, object, options.operation, options.keyField, records, options.progress);
+        const result = await viaCollections(
+            org,
+            object,
+            options.operation,
+            options.keyField,
+            records,
+            options.progress
+        );
         return { ...result, lockRetries: { rows: 0, calls: 0 } };
     } catch (error) {
         throw explainError(error, org.label, org.reauthenticate);

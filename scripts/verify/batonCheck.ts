@@ -14,11 +14,7 @@ import type { VerifyRow } from './run.ts';
 export const CONVERTED_STAGE = 'Converted';
 
 /** Why the trigger did not run, as far as the org shows it. */
-async function whyNotRun(
-    org: OrgConnection,
-    automationEnabled: unknown,
-    userId: string | undefined
-): Promise<string> {
+async function whyNotRun(org: OrgConnection, automationEnabled: unknown, userId: string | undefined): Promise<string> {
     if (automationEnabled === false) {
         return "Baton's automation is off: Lead_Handoff_Setting.Default has Automation_Enabled__c unchecked.";
     }

@@ -109,7 +109,9 @@ export class TestRecords {
         }
         const responses = await compositeGet(
             org,
-            Object.fromEntries(Object.entries(queries).map(([name, soql]) => [name, `query?q=${encodeURIComponent(soql)}`]))
+            Object.fromEntries(
+                Object.entries(queries).map(([name, soql]) => [name, `query?q=${encodeURIComponent(soql)}`])
+            )
         );
         for (const response of Object.values(responses)) {
             const error = subError(response);

@@ -18,8 +18,7 @@ import {
     convertedStatus,
     convertLeads,
     duplicateBlock,
-    requireSoapSession,
-    type ConversionError
+    requireSoapSession
 } from '../lib/leadConversion.ts';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
 import { preflight } from '../lib/preflight.ts';
@@ -152,8 +151,9 @@ async function selectAll(
 /** The default of the Opportunity stage picklist, which conversion gives a new opportunity. */
 function defaultStage(describe: DescribeSObjectResult | undefined): string | undefined {
     const stage = describe?.fields.find((field) => field.name === 'StageName');
-    return ((stage?.picklistValues ?? []) as { value: string; defaultValue: boolean }[]).find((entry) => entry.defaultValue)
-        ?.value;
+    return ((stage?.picklistValues ?? []) as { value: string; defaultValue: boolean }[]).find(
+        (entry) => entry.defaultValue
+    )?.value;
 }
 
 export interface VerifyOptions {
@@ -174,7 +174,11 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     );
     const checks = await preflight(org, {
         requirements: [
-            { object: 'Lead', fields: [...new Set([...leadInputs, 'Lifecycle_Stage__c'])], access: ['create', 'delete'] },
+            {
+                object: 'Lead',
+                fields: [...new Set([...leadInputs, 'Lifecycle_Stage__c'])],
+                access: ['create', 'delete']
+            },
             ...TARGETS.map((object) => ({
                 object,
                 fields: [...new Set(mapped(object))],
@@ -203,7 +207,9 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     const stage = setting.Converted_Opportunity_Stage__c;
     const campaignName = `Baton conversion check ${options.runId}`;
     const created = new TestRecords({
-        leadLastNames: plan.leads.map((lead) => lead.LastName).filter((name): name is string => typeof name === 'string'),
+        leadLastNames: plan.leads
+            .map((lead) => lead.LastName)
+            .filter((name): name is string => typeof name === 'string'),
         campaignName
     });
     const rows: VerifyRow[] = plan.skipped.map(({ check, reason }) => ({
@@ -217,7 +223,13 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     }));
     let failure: unknown;
     try {
-        const [campaignId = ''] = await create(org, 'Campaign', [{ Name: campaignName }], created, 'creating the test campaign');
+        const [campaignId = ''] = await create(
+            org,
+            'Campaign',
+            [{ Name: campaignName }],
+            created,
+            'creating the test campaign'
+        );
         const [withCampaign = '', withoutCampaign = ''] = await create(
             org,
             'Lead',
@@ -256,7 +268,7 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             throw explainSaveErrors(
                 'converting the test lead',
                 'Account, Contact or Opportunity (created by conversion)',
-                failed.errors as (ConversionError & SaveError)[]
+                failed.errors
             );
         }
         const converted = new Map(results.map((result) => [result.leadId.slice(0, 15), result]));
@@ -275,7 +287,11 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         const recordFor = (leadId: string, object: Target): Row | undefined => {
             const result = converted.get(leadId.slice(0, 15));
             const id =
-                object === 'Account' ? result?.accountId : object === 'Contact' ? result?.contactId : result?.opportunityId;
+                object === 'Account'
+                    ? result?.accountId
+                    : object === 'Contact'
+                      ? result?.contactId
+                      : result?.opportunityId;
             return id ? read[object]?.get(id.slice(0, 15)) : undefined;
         };
         const typeOf = (check: FieldCheck): string =>
