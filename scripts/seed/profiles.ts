@@ -63,7 +63,7 @@ export const OTHER_MARKETS: readonly { country: string; cities: readonly string[
 
 export const INDUSTRIES: readonly string[] = [
     'Technology',
-    'Financial Services',
+    'Finance',
     'Healthcare',
     'Manufacturing',
     'Retail',
