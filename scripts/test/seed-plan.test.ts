@@ -95,8 +95,8 @@ describe('seed plan', () => {
             const quadrant = QUADRANT_NAMES[evaluation.quadrant ?? ''];
             assert.ok(quadrant, key);
             planned[quadrant as keyof typeof planned]++;
-            assert.equal(Number(lead.Fit_Score__c), evaluation.fitScore, `${key} fit score`);
-            assert.equal(Number(lead.Interest_Score__c), evaluation.interestScore, `${key} interest score`);
+            assert.equal(Number(lead.Fit_Score__c), evaluation.fitScore.toNumber(), `${key} fit score`);
+            assert.equal(Number(lead.Interest_Score__c), evaluation.interestScore.toNumber(), `${key} interest score`);
             assert.equal(lead.Lifecycle_Stage__c !== 'Inquiry', evaluation.verdict === 'Pass', `${key} stage`);
         }
         assert.deepEqual(planned, plan.quadrants);
