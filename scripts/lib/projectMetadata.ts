@@ -302,6 +302,24 @@ export async function readLeadConvertSettings(
     );
 }
 
+/**
+ * Whether the project turns on "Require Validation for Converted Leads"
+ * (LeadConfigSettings.shouldLeadConvertRequireValidation in settings/LeadConfig.settings-meta.xml;
+ * off when the project has no such file, as in a new org).
+ */
+export async function readRequireValidationForConvertedLeads(projectDir: string = PROJECT_ROOT): Promise<boolean> {
+    for (const folder of await metadataFolders(projectDir, 'settings')) {
+        const file = path.join(folder, 'LeadConfig.settings-meta.xml');
+        const xml = await readFile(file, 'utf8').catch(() => undefined);
+        if (xml !== undefined) {
+            return (
+                childText(parseRoot(xml, file, 'LeadConfigSettings'), 'shouldLeadConvertRequireValidation') === 'true'
+            );
+        }
+    }
+    return false;
+}
+
 /** Every custom metadata record (`customMetadata/*.md-meta.xml`) in the project. */
 export async function readCustomMetadataRecords(projectDir: string = PROJECT_ROOT): Promise<CustomMetadataRecord[]> {
     const records: CustomMetadataRecord[] = [];
