@@ -281,6 +281,11 @@ function parseLeadConvertSettings(root: XmlElement): LeadConvertSettings {
     return settings;
 }
 
+/** A LeadConvert.settings-meta.xml anywhere (one retrieved from an org, for example). */
+export async function readLeadConvertSettingsFile(file: string): Promise<LeadConvertSettings> {
+    return parseLeadConvertSettings(await readRoot(file, 'LeadConvertSettings'));
+}
+
 /** The project's LeadConvert.settings-meta.xml (first one found in any package directory). */
 export async function readLeadConvertSettings(
     projectDir: string = PROJECT_ROOT
