@@ -57,16 +57,35 @@ async function logIn(double: OrgDouble, alias: string): Promise<string> {
     return result.username;
 }
 
-/** The commands to try, each pointed at the double by `target` (a flag or variables before npm). */
-function tryThese(prefix: string, target: string): string[] {
-    return [
-        `seed -- ${target}--count 500 --history`,
-        `verify:conversion -- ${target}`,
-        `funnel -- ${target}`,
-        `seed -- ${target}--reset --dry-run`,
-        `seed -- ${target}--reset`
-    ].map((command) => `  ${prefix}npm run ${command}`.trimEnd());
+/** The running user's assignment of the bypass permission set (seed --history needs it; verify must not have it). */
+function bypassAssignmentId(double: OrgDouble): string {
+    const { store } = double.state;
+    const bypass = store.all('PermissionSet').find((row) => row.Name === 'Baton_Bypass_Automation');
+    const assignment = store.all('PermissionSetAssignment').find((row) => row.PermissionSetId === bypass?.Id);
+    return String(assignment?.Id);
 }
+
+/**
+ * The commands to try, in order, each pointed at the double by `target` (a flag, or variables
+ * before npm); `removeBypass` is the command that takes the bypass permission set away.
+ */
+function tryThese(prefix: string, target: string, removeBypass: string): string[] {
+    const npm = (command: string): string => `  ${prefix}npm run ${command}`.trimEnd();
+    return [
+        npm(`seed -- ${target}--count 500 --history`),
+        `  ${removeBypass}`,
+        npm(`verify:conversion -- ${target}`),
+        npm(`funnel -- ${target}`),
+        npm(`seed -- ${target}--reset --dry-run`),
+        npm(`seed -- ${target}--reset`)
+    ];
+}
+
+const BYPASS_NOTE = [
+    'Its user holds Baton_Admin and Baton_Bypass_Automation. seed --history needs the bypass;',
+    'verify:conversion fails while you hold it (Baton skips your changes). So, as in an org, remove it',
+    'after the history seed (the second command below); restart the double to start over.'
+].join('\n');
 
 async function start(port: number): Promise<OrgDouble> {
     // Loaded here, not at the top: --help and usage errors then answer at once.
@@ -96,20 +115,25 @@ async function serve(port: number, alias: string, skipLogin: boolean, output: Ou
         `Org double running at ${double.url}: a test double built from this project's metadata; no Apex runs in it.`
     );
     const ci = `SF_INSTANCE_URL=${double.url} SF_ACCESS_TOKEN='${double.accessToken}'`;
+    const assignment = bypassAssignmentId(double);
     let lines: string[];
     if (skipLogin) {
-        lines = ['', 'Point a command at it with the CI variables:', ...tryThese(`${ci} `, '')];
+        const curl = `curl -X DELETE -H "Authorization: Bearer ${double.accessToken}" ${double.url}/services/data/v${double.state.apiVersion}/sobjects/PermissionSetAssignment/${assignment}`;
+        lines = ['', BYPASS_NOTE, '', 'Point a command at it with the CI variables:', ...tryThese(`${ci} `, '', curl)];
     } else {
         say(output, `Logging the Salesforce CLI in to it as "${alias}"…`);
         try {
             const username = await logIn(double, alias);
+            const removeBypass = `npx sf data delete record --sobject PermissionSetAssignment --record-id ${assignment} --target-org ${alias}`;
             lines = [
                 `The CLI is logged in to it: alias ${alias}, user ${username}.`,
                 `The login is stored with your other CLI logins (${path.join(homedir(), '.sfdx', `${username}.json`)});`,
                 `remove it with: npx sf org logout --target-org ${alias} --no-prompt`,
                 '',
+                BYPASS_NOTE,
+                '',
                 `Point any command at it with --target-org ${alias}:`,
-                ...tryThese('', `--target-org ${alias} `),
+                ...tryThese('', `--target-org ${alias} `, removeBypass),
                 `  npx sf data query --target-org ${alias} --query "SELECT Name, Lifecycle_Stage__c FROM Lead LIMIT 10"`,
                 '',
                 `Or, without the CLI login: ${ci} npm run seed -- …`

@@ -5,7 +5,7 @@
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
 import { integerFlag, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
 import { finishReport, formatTable, say, type Output } from './lib/output.ts';
-import { buildPlan, type SeedPlan } from './seed/plan.ts';
+import { buildPlan, IDENTITIES, type SeedPlan } from './seed/plan.ts';
 import { readSeedConfig } from './seed/policies.ts';
 import { planReset, runReset, type ResetStep } from './seed/reset.ts';
 import { runSeed, type SeedRunResult } from './seed/run.ts';
@@ -31,11 +31,11 @@ export interface SeedReport extends SeedRunResult {
 
 export const DEFAULT_COUNT = 200;
 /**
- * The largest --count: each object goes to the org in one Bulk API 2.0 job, whose upload may not
- * exceed 100 MB ("Bulk API 2.0 and Bulk API Developer Guide", limits); a seeded lead is about 280
- * bytes of CSV, so 250,000 leads stay near 70 MB.
+ * The largest --count: the plan has this many different people (look-alike leads would make the
+ * standard duplicate rules block their conversions). Their leads also fit one Bulk API 2.0 upload
+ * (at most 100 MB; a seeded lead is about 280 bytes of CSV).
  */
-export const MAX_COUNT = 250_000;
+export const MAX_COUNT = IDENTITIES;
 
 const SEED = {
     command: 'npm run seed --',
@@ -139,7 +139,7 @@ function summaryTable(report: SeedReport): string {
     ]);
     return [
         formatTable(['object', report.mode === 'reset' ? 'deleted' : 'written', 'skipped', 'failed'], rows),
-        `API calls: ${report.apiCalls}   time: ${report.seconds.toFixed(1)} s`
+        `API calls: ${report.apiCalls}${report.lockRetries.calls > 0 ? ` (${report.lockRetries.calls} of them resent ${report.lockRetries.rows} rows Bulk API could not lock)` : ''}   time: ${report.seconds.toFixed(1)} s`
     ].join('\n');
 }
 

@@ -126,11 +126,20 @@ async function storedLogin(
 
 async function sessionLogin(auth: TokenAuth, apiVersion: string): Promise<Connection> {
     const { AuthInfo, Connection } = await salesforceCore();
-    // An access token used as the username is how the CLI itself runs on a bare session
-    // (`--target-org <token>`): nothing is written to its auth store.
+    // The token is also the username, as when the CLI itself runs on a bare session
+    // (`--target-org <token>`): nothing is read from or written to its auth store. The org fields
+    // given here spare the look-ups AuthInfo would otherwise make for a JWT-format token.
     const authInfo = await AuthInfo.create({
         username: auth.accessToken,
-        accessTokenOptions: { accessToken: auth.accessToken, instanceUrl: auth.instanceUrl, loginUrl: auth.instanceUrl }
+        accessTokenOptions: {
+            accessToken: auth.accessToken,
+            instanceUrl: auth.instanceUrl,
+            loginUrl: auth.instanceUrl,
+            username: auth.accessToken,
+            orgId: '',
+            isDevHub: false,
+            namespacePrefix: ''
+        }
     });
     return Connection.create({ authInfo, connectionOptions: { version: apiVersion } });
 }

@@ -74,7 +74,7 @@ export async function runReset(
     options: { allowProduction: boolean; pollInterval: number },
     output: Output
 ): Promise<SeedRunResult> {
-    const result: SeedRunResult = { objects: [], failures: [], notes: [] };
+    const result: SeedRunResult = { objects: [], failures: [], notes: [], lockRetries: { rows: 0, calls: 0 } };
     for (const { object, records } of await planReset(org, options)) {
         const bar = progressBar(output, `Delete ${object}`, records.length);
         const written = await writeRecords(org, object, records, {
@@ -94,6 +94,8 @@ export async function runReset(
         };
         result.objects.push(summary);
         result.failures.push(...written.failures.map((failure) => ({ ...failure, object })));
+        result.lockRetries.rows += written.lockRetries.rows;
+        result.lockRetries.calls += written.lockRetries.calls;
     }
     return result;
 }

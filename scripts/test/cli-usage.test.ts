@@ -101,7 +101,7 @@ describe('command-line flag checks', () => {
         assert.equal(result.code, 2);
         assert.deepEqual(JSON.parse(result.stdout), {
             ok: false,
-            error: "--count must be a whole number from 1 to 250,000 (got 'abc')"
+            error: "--count must be a whole number from 1 to 100,000 (got 'abc')"
         });
         assert.match(result.stderr, /^✗ --count must be/);
     });
