@@ -91,7 +91,7 @@ const SEED = {
         'npm run -s seed -- --target-org uat --json > seed.json'
     ],
     notes: [
-        `Memory: the plan for ${MAX_COUNT.toLocaleString('en-US')} leads with --history holds about 320 MB (the process peaks near 1.2 GB while it uploads).`,
+        `Memory: --count ${MAX_COUNT.toLocaleString('en-US')} --history plans in about 130 MB; the process peaks near 1.1 GB while it uploads and reads back results.`,
         'JSON: run npm with -s (npm run -s seed -- … --json): without it npm prints its own "> baton@… seed" banner on stdout first.',
         'Exit code: 0 done, 1 failed (records that failed are listed), 2 usage error.'
     ]
