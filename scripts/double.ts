@@ -4,8 +4,6 @@
  * goes through the CLI's real auth store like any org. Ctrl-C stops it (its data is in memory).
  * `npm run double -- --help` for the flags.
  */
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { ScriptError } from './lib/errors.ts';
 import { say, type Output } from './lib/output.ts';
@@ -127,7 +125,7 @@ async function serve(port: number, alias: string, skipLogin: boolean, output: Ou
             const removeBypass = `npx sf data delete record --sobject PermissionSetAssignment --record-id ${assignment} --target-org ${alias}`;
             lines = [
                 `The CLI is logged in to it: alias ${alias}, user ${username}.`,
-                `The login is stored with your other CLI logins (${path.join(homedir(), '.sfdx', `${username}.json`)});`,
+                `The login is stored with your other CLI logins (~/.sfdx/${username}.json);`,
                 `remove it with: npx sf org logout --target-org ${alias} --no-prompt`,
                 '',
                 BYPASS_NOTE,

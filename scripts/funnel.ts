@@ -36,7 +36,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
         argv,
         async (values, out) => {
             const org = await connect(await resolveAuth(values['target-org']));
-            say(out, `Funnel of the seeded leads in ${org.label} (cohort: leads that became MQL)\n`);
+            say(out, `Funnel of the seeded leads in ${org.label}; cohort: the leads that became MQL\n`);
             const funnel = await readFunnel(org);
             out.stdout.write(
                 `${out.json ? JSON.stringify({ ok: true, org: org.label, ...funnel }, null, 2) : formatFunnel(funnel)}\n`

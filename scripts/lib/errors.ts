@@ -87,8 +87,8 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
     const transport = transportFailure(failure);
     if (transport && isLoopback(transport.address)) {
         return new ScriptError(
-            `The local server behind ${orgLabel} (${transport.address}) ${transport.code === 'ECONNREFUSED' ? 'is not listening' : 'dropped the connection'} (${transport.code}). Nothing after the last completed step was written.`,
-            'This is a server on this machine (the org double of npm run double, or a proxy), not the network: check that it is still running, then run the same command again: it picks up where it stopped.',
+            `${orgLabel} is a server on this machine (${transport.address}), and it ${transport.code === 'ECONNREFUSED' ? 'is not listening' : 'dropped the connection'} (${transport.code}). Nothing after the last completed step was written.`,
+            'Not the network: check that the server (the org double of npm run double, or a proxy) is still running, then run the same command again: it picks up where it stopped.',
             { cause: error }
         );
     }

@@ -46,8 +46,8 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
         assert.ok(output.includes(`The CLI is logged in to it: alias ${ALIAS}, user ${USERNAME}.`), output);
         assert.ok(output.includes(`npm run seed -- --target-org ${ALIAS} --count 500 --history`), output);
         assert.ok(output.includes(`npx sf org logout --target-org ${ALIAS} --no-prompt`), output);
+        assert.ok(output.includes(`(~/.sfdx/${USERNAME}.json)`), output);
         const stored = path.join(env.HOME ?? '', '.sfdx', `${USERNAME}.json`);
-        assert.ok(output.includes(stored), output);
         const auth = JSON.parse(await readFile(stored, 'utf8')) as Record<string, unknown>;
         // The CLI stores the instance URL with a trailing "/" (the double must answer "//services/…").
         assert.equal(auth.instanceUrl, `${url}/`);
