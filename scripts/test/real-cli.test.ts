@@ -11,7 +11,9 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { freePort, isolatedCliEnv, runScript, runSf, startScript, type RunningCommand } from './support.ts';
+import { PROJECT_ROOT } from '../lib/project.ts';
+import { runSf } from '../lib/sfCli.ts';
+import { freePort, isolatedCliEnv, runScript, startScript, type RunningCommand } from './support.ts';
 
 const ALIAS = 'baton-test';
 /** Longer than Node's default server keep-alive (5 s plus a 1 s buffer), which the double used to keep. */
@@ -23,6 +25,13 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
     let env: NodeJS.ProcessEnv;
     let double: RunningCommand;
     let url: string;
+
+    /** The project's CLI with --json in the isolated home; the test fails when the command does. */
+    async function sf(args: string[]): Promise<Record<string, unknown>> {
+        const output = await runSf(args, PROJECT_ROOT, env);
+        assert.equal(output.status, 0, JSON.stringify(output));
+        return output.result as Record<string, unknown>;
+    }
 
     before(async () => {
         env = await isolatedCliEnv();
@@ -79,21 +88,17 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
         const assignment = /--sobject PermissionSetAssignment --record-id (\w+) --target-org/.exec(
             double.output()
         )?.[1];
-        const removed = await runSf(
-            [
-                'data',
-                'delete',
-                'record',
-                '--sobject',
-                'PermissionSetAssignment',
-                '--record-id',
-                String(assignment),
-                '--target-org',
-                ALIAS
-            ],
-            env
-        );
-        assert.equal(removed.code, 0, JSON.stringify(removed.json));
+        await sf([
+            'data',
+            'delete',
+            'record',
+            '--sobject',
+            'PermissionSetAssignment',
+            '--record-id',
+            String(assignment),
+            '--target-org',
+            ALIAS
+        ]);
         const verified = await runScript('verify-conversion.ts', ['--target-org', ALIAS, '--json'], env);
         assert.equal(verified.code, 0, verified.stderr);
         const verify = JSON.parse(verified.stdout) as { ok: boolean; rows: unknown[]; left: unknown[] };
@@ -106,9 +111,7 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
     });
 
     it('sf org display: the org id, the newest API version, a connected session, the token redacted', async () => {
-        const { code, json } = await runSf(['org', 'display', '--target-org', ALIAS], env);
-        assert.equal(code, 0, JSON.stringify(json));
-        const result = json.result;
+        const result = await sf(['org', 'display', '--target-org', ALIAS]);
         assert.match(String(result.id), ORG_ID);
         // The newest entry of GET /services/data (REST API Developer Guide, "Versions").
         assert.equal(result.apiVersion, '65.0');
@@ -122,46 +125,36 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
     });
 
     it('sf data create record and sf data query: the REST create and query response shapes', async () => {
-        const created = await runSf(
-            [
-                'data',
-                'create',
-                'record',
-                '--target-org',
-                ALIAS,
-                '--sobject',
-                'Lead',
-                '--values',
-                "LastName='Fidelity' Company='Real Clients Inc' Email=fidelity@example.com"
-            ],
-            env
-        );
-        assert.equal(created.code, 0, JSON.stringify(created.json));
+        const record = (await sf([
+            'data',
+            'create',
+            'record',
+            '--target-org',
+            ALIAS,
+            '--sobject',
+            'Lead',
+            '--values',
+            "LastName='Fidelity' Company='Real Clients Inc' Email=fidelity@example.com"
+        ])) as { id: string; success: boolean; errors: unknown[] };
         // REST API Developer Guide, "Create a Record": { id, success, errors }.
-        const record = created.json.result as { id: string; success: boolean; errors: unknown[] };
         assert.deepEqual(Object.keys(record).sort(), ['errors', 'id', 'success']);
         assert.match(record.id, /^00Q[0-9A-Za-z]{15}$/);
         assert.equal(record.success, true);
         assert.deepEqual(record.errors, []);
 
-        const queried = await runSf(
-            [
-                'data',
-                'query',
-                '--target-org',
-                ALIAS,
-                '--query',
-                `SELECT Id, LastName, Company, Owner.Name FROM Lead WHERE Id = '${record.id}'`
-            ],
-            env
-        );
-        assert.equal(queried.code, 0, JSON.stringify(queried.json));
-        // REST API Developer Guide, "Execute a SOQL Query": totalSize, done, records with attributes.
-        const { totalSize, done, records } = queried.json.result as {
+        const { totalSize, done, records } = (await sf([
+            'data',
+            'query',
+            '--target-org',
+            ALIAS,
+            '--query',
+            `SELECT Id, LastName, Company, Owner.Name FROM Lead WHERE Id = '${record.id}'`
+        ])) as {
             totalSize: number;
             done: boolean;
             records: Record<string, unknown>[];
         };
+        // REST API Developer Guide, "Execute a SOQL Query": totalSize, done, records with attributes.
         assert.equal(totalSize, 1);
         assert.equal(done, true);
         assert.deepEqual(records[0], {
@@ -179,26 +172,21 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
     it('sf data upsert bulk: a Bulk API 2.0 job as the guide describes it, and its results', async () => {
         const file = path.join(env.HOME ?? '', 'campaigns.csv');
         await writeFile(file, 'Name,Baton_Seed_Key__c\nFidelity A,FID-A\nFidelity B,FID-B\n');
-        const { code, json } = await runSf(
-            [
-                'data',
-                'upsert',
-                'bulk',
-                '--target-org',
-                ALIAS,
-                '--sobject',
-                'Campaign',
-                '--file',
-                file,
-                '--external-id',
-                'Baton_Seed_Key__c',
-                '--wait',
-                '1'
-            ],
-            env
-        );
-        assert.equal(code, 0, JSON.stringify(json));
-        const { jobInfo, records } = json.result as {
+        const { jobInfo, records } = (await sf([
+            'data',
+            'upsert',
+            'bulk',
+            '--target-org',
+            ALIAS,
+            '--sobject',
+            'Campaign',
+            '--file',
+            file,
+            '--external-id',
+            'Baton_Seed_Key__c',
+            '--wait',
+            '1'
+        ])) as {
             jobInfo: Record<string, unknown>;
             records: { successfulResults: Record<string, string>[]; failedResults: unknown[] };
         };

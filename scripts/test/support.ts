@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import type { TokenAuth } from '../lib/connection.ts';
 import type { Output } from '../lib/output.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
-import { CLI_ENV, SF_RUN_JS } from '../lib/sfCli.ts';
+import { CLI_ENV } from '../lib/sfCli.ts';
 import type { OrgDouble } from '../org-double/server.ts';
 
 export function authFor(double: OrgDouble): TokenAuth {
@@ -99,19 +99,6 @@ export async function isolatedCliEnv(): Promise<NodeJS.ProcessEnv> {
     delete env.SF_INSTANCE_URL;
     delete env.SF_ACCESS_TOKEN;
     return env;
-}
-
-/** What `sf … --json` prints. */
-export interface SfJson {
-    status: number;
-    result: Record<string, unknown>;
-    message?: string;
-}
-
-/** Runs the project's Salesforce CLI with `--json`; resolves with the exit code and the parsed output. */
-export async function runSf(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; json: SfJson }> {
-    const result = await runScript(SF_RUN_JS, [...args, '--json'], env);
-    return { code: result.code, json: JSON.parse(result.stdout) as SfJson };
 }
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
