@@ -359,7 +359,7 @@ describe('seed resilience and safety', () => {
         }
     });
 
-    it('explains an unknown --target-org alias (real Salesforce CLI, empty home)', async () => {
+    it('explains an unknown --target-org alias as a command (an empty CLI auth store)', async () => {
         const result = await runScript('seed.ts', ['--target-org', 'baton-no-such-alias'], {
             HOME: '/tmp/baton-empty-home',
             SF_DISABLE_TELEMETRY: 'true'
