@@ -5,7 +5,7 @@
  */
 import { json, type DoubleResponse, type OrgState } from './http.ts';
 
-/** Salesforce's first API version still served (versions 21.0–30.0 were retired in Summer '25). */
+/** Salesforce's oldest API version still served: 21.0–30.0 were retired in Summer '25 (Salesforce KB 000354473). */
 const OLDEST_VERSION = 31;
 
 /** The release that introduced an API version: 20.0 was Winter '11, then three releases a year. */

@@ -60,8 +60,15 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
         const auth = JSON.parse(await readFile(stored, 'utf8')) as Record<string, unknown>;
         // The CLI stores the instance URL with a trailing "/" (the double must answer "//services/…").
         assert.equal(auth.instanceUrl, `${url}/`);
-        assert.match(String(auth.orgId), ORG_ID);
         assert.notEqual(auth.accessToken, undefined);
+        // What the login learned from the double: the user and org ids (GET /services/oauth2/userinfo,
+        // then sobjects/User/<id> for the username), not a Dev Hub (the ScratchOrgInfo query answers
+        // INVALID_TYPE), the org (the Organization query) and the newest API version (GET /services/data).
+        assert.deepEqual(
+            [auth.username, auth.isDevHub, auth.name, auth.orgEdition, auth.isSandbox, auth.instanceApiVersion],
+            [USERNAME, false, 'Baton Org Double', 'Developer Edition', true, '65.0']
+        );
+        assert.match(String(auth.orgId), ORG_ID);
         const aliases = JSON.parse(await readFile(path.join(env.HOME ?? '', '.sfdx', 'alias.json'), 'utf8')) as {
             orgs: Record<string, string>;
         };
