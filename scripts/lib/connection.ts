@@ -54,7 +54,7 @@ export async function checkAccessToken(token: string, source: string, fix: strin
     } else if (/\s/.test(token)) {
         problem = 'contains spaces or line breaks';
     } else if (!matchesAccessToken(token)) {
-        problem = `is not an access token (a Salesforce access token is the org ID, "!" and the session: 00D…!…)`;
+        problem = `is not an access token (a Salesforce access token is the org ID, "!" and the session: 00D…!…; or a JWT)`;
     }
     if (problem) {
         throw new ScriptError(`${source} ${problem}.`, fix);
