@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { OrgDouble } from '../org-double/server.ts';
 
 describe('org double platform rules (through jsforce over HTTP)', () => {
@@ -154,7 +154,7 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
     });
 
     it('serves LeadConvertSettings through readMetadata', async () => {
-        const settings = (await conn.metadata.read('LeadConvertSettings', 'LeadConvert')) as unknown as {
+        const settings = (await conn.metadata.read('LeadConvertSettings', 'LeadConvertSettings')) as unknown as {
             objectMapping: { outputObject: string }[];
         };
         assert.deepEqual(

@@ -19,7 +19,8 @@ const parser = new XMLParser({
     attributeNamePrefix: ATTRIBUTE_PREFIX,
     parseTagValue: false,
     parseAttributeValue: false,
-    trimValues: true,
+    // Text as written: a criterion value keeps the spaces the engines see (they trim only up to U+0020).
+    trimValues: false,
     ignoreDeclaration: true,
     commentPropName: '#comment'
 });

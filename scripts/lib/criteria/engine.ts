@@ -1,10 +1,22 @@
 /**
  * Baton's criteria engine for scripts: evaluates one lead against one stage gate's rules.
- * Pure (no I/O). Same semantics as the Apex class LeadCriteriaEngine; both are held to the cases in
- * force-app/main/default/staticresources/BatonCriteriaVectors.json, whose header states the rules.
+ * Pure (no I/O) and total: no rule and no lead value makes it throw. Same semantics as the Apex class
+ * LeadCriteriaEngine; both are held to the cases in
+ * force-app/main/default/staticresources/BatonCriteriaVectors.json, whose header states the contract.
  */
-import { kindOf, parseBoolean, parseDate, parseDatetime, parseNumber, trimSpaces } from './values.ts';
-import type { FieldKind } from './values.ts';
+import { containsIgnoreCase, equalsIgnoreCase, startsWithIgnoreCase } from './caseFold.ts';
+import {
+    ExactDecimal,
+    isPlainFieldName,
+    kindOf,
+    parseBoolean,
+    parseDate,
+    parseDatetime,
+    parseNumber,
+    splitList,
+    trimSpaces,
+    type FieldKind
+} from './values.ts';
 
 export type Stage = 'MQL' | 'SAL' | 'SQL';
 export type Outcome = 'Passed' | 'Failed' | 'Skipped';
@@ -42,13 +54,20 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-/** A lead field value: text, number, boolean, a date "YYYY-MM-DD", an ISO instant with zone, or blank. */
-export type FieldValue = string | number | boolean | null;
+/** A number as the engines take it: an exact decimal, a JavaScript number, or decimal text. */
+export type NumberInput = ExactDecimal | number | string;
+
+/**
+ * A lead field value as an API returns it: text, a number (exact decimal or JavaScript number), a boolean,
+ * a date "YYYY-MM-DD", a datetime in any form the Salesforce APIs write, multi-select items joined by ';',
+ * or blank. A value the field's type cannot hold is read as blank, and the rule's detail says so.
+ */
+export type FieldValue = string | number | boolean | ExactDecimal | null;
 
 /** One lead field with its type (the Apex engine reads the type from the schema). */
 export interface LeadField {
     type: string;
-    value: FieldValue;
+    value?: FieldValue;
 }
 
 /** Lead field values by API name; names match case-insensitively, as in Salesforce. */
@@ -62,27 +81,27 @@ export interface Criterion {
     Field__c: string | null;
     Operator__c: string | null;
     Value__c: string | null;
-    Points__c: number | null;
+    Points__c: NumberInput | null;
     Required__c: boolean | null;
     Active__c: boolean | null;
-    Sort_Order__c: number | null;
+    Sort_Order__c: NumberInput | null;
     Description__c?: string | null;
     Rejection_Reason__c?: string | null;
 }
 
-/** MQL_Fit_Threshold__c and MQL_Interest_Threshold__c of Lead_Handoff_Setting__mdt. */
+/** MQL_Fit_Threshold__c and MQL_Interest_Threshold__c of Lead_Handoff_Setting__mdt; blank means 0. */
 export interface Thresholds {
-    fit: number;
-    interest: number;
+    fit: NumberInput | null | undefined;
+    interest: NumberInput | null | undefined;
 }
 
 export interface RuleResult {
     ruleName: string;
     description: string;
-    stage: Stage;
+    stage: string;
     dimension: string;
     outcome: Outcome;
-    points: number;
+    points: ExactDecimal;
     required: boolean;
     reason: SkipReason | null;
     detail: string;
@@ -90,10 +109,10 @@ export interface RuleResult {
 }
 
 export interface StageEvaluation {
-    stage: Stage;
+    stage: string;
     results: RuleResult[];
-    fitScore: number;
-    interestScore: number;
+    fitScore: ExactDecimal;
+    interestScore: ExactDecimal;
     verdict: Verdict;
     /** MQL only: the seeds' fit × sales-ready quadrant of the two scores. */
     quadrant: Quadrant | null;
@@ -106,48 +125,100 @@ const DIMENSIONS_BY_STAGE: Readonly<Record<Stage, readonly string[]>> = {
 };
 
 const ORDERING_OPERATORS: readonly string[] = ['Greater Than', 'Greater Or Equal', 'Less Than', 'Less Or Equal'];
-const TEXT_OPERATORS: readonly string[] = ['Contains', 'Does Not Contain', 'Starts With'];
+const ORDERED_KINDS: readonly FieldKind[] = ['number', 'date', 'datetime'];
 const NEGATED: Readonly<Record<string, Operator>> = {
     'Not Equals': 'Equals',
     'Does Not Contain': 'Contains',
     'Not In': 'In'
 };
 
+const PARSE_FAILURE: Readonly<Record<FieldKind, SkipReason>> = {
+    text: 'MISSING_VALUE',
+    multipicklist: 'MISSING_VALUE',
+    number: 'NOT_A_NUMBER',
+    date: 'NOT_A_DATE',
+    datetime: 'NOT_A_DATETIME',
+    checkbox: 'NOT_A_BOOLEAN'
+};
+
+const KIND_WORDS: Readonly<Record<FieldKind, string>> = {
+    text: 'text',
+    multipicklist: 'text',
+    number: 'a number',
+    date: 'a date (YYYY-MM-DD)',
+    datetime: 'a date and time with a zone (ISO 8601)',
+    checkbox: 'true or false'
+};
+
+/** A value in comparable form: trimmed text, selected items, an exact decimal (number, day, instant) or a boolean. */
+type Comparable = string | string[] | ExactDecimal | boolean;
+
+/** The text of a rule field; a value of another JSON type counts as blank (the org stores text). */
+function textOf(value: unknown): string | null {
+    return typeof value === 'string' ? value : null;
+}
+
+/** A number input as an exact decimal; blank, or anything that is not a plain decimal, is null. */
+export function decimalOf(value: unknown): ExactDecimal | null {
+    if (ExactDecimal.isDecimal(value)) {
+        return new ExactDecimal(value);
+    }
+    if (typeof value === 'number') {
+        return Number.isFinite(value) ? new ExactDecimal(value) : null;
+    }
+    return typeof value === 'string' ? (parseNumber(value) ?? null) : null;
+}
+
+const ZERO = new ExactDecimal(0);
+
+/** The stage gate a name stands for, matched ignoring case ("mql" is the MQL gate); null for any other name. */
+function stageOf(stage: string): Stage | null {
+    return (Object.keys(DIMENSIONS_BY_STAGE) as Stage[]).find((known) => equalsIgnoreCase(known, stage)) ?? null;
+}
+
 /** The active rules of one stage, in display order: Sort_Order__c (blank last), then DeveloperName. */
-export function stageRules(rules: readonly Criterion[], stage: Stage): Criterion[] {
+export function stageRules(rules: readonly Criterion[], stage: string): Criterion[] {
     return rules
         .filter((rule) => rule.Active__c === true && rule.Stage__c === stage)
         .sort((a, b) => {
-            const orderA = a.Sort_Order__c ?? Number.POSITIVE_INFINITY;
-            const orderB = b.Sort_Order__c ?? Number.POSITIVE_INFINITY;
-            if (orderA !== orderB) {
-                return orderA < orderB ? -1 : 1;
+            const orderA = decimalOf(a.Sort_Order__c);
+            const orderB = decimalOf(b.Sort_Order__c);
+            if (orderA === null || orderB === null || !orderA.eq(orderB)) {
+                if (orderA === null || orderB === null) {
+                    return orderA === orderB ? byName(a, b) : orderA === null ? 1 : -1;
+                }
+                return orderA.lt(orderB) ? -1 : 1;
             }
-            return a.DeveloperName < b.DeveloperName ? -1 : a.DeveloperName > b.DeveloperName ? 1 : 0;
+            return byName(a, b);
         });
 }
 
-/** Evaluates a lead against the active rules of one stage gate. */
+function byName(a: Criterion, b: Criterion): number {
+    return a.DeveloperName < b.DeveloperName ? -1 : a.DeveloperName > b.DeveloperName ? 1 : 0;
+}
+
+/** Evaluates a lead against the active rules of one stage gate; an unknown stage has no rules and fails. */
 export function evaluateStage(
     lead: LeadValues,
     rules: readonly Criterion[],
     thresholds: Thresholds,
-    stage: Stage
+    stage: string
 ): StageEvaluation {
-    const results = stageRules(rules, stage).map((rule) => evaluateRule(lead, rule, stage));
+    const gate = stageOf(stage);
+    const results = gate ? stageRules(rules, gate).map((rule) => evaluateRule(lead, rule, gate)) : [];
     const fitScore = sumPoints(results, 'Fit');
     const interestScore = sumPoints(results, 'Interest');
     const requiredPass = results.every((result) => !(result.required && result.outcome === 'Failed'));
-    const goodFit = fitScore >= thresholds.fit;
-    const salesReady = interestScore >= thresholds.interest;
-    const gatePasses = stage === 'MQL' ? requiredPass && goodFit && salesReady : requiredPass;
+    const goodFit = fitScore.gte(decimalOf(thresholds.fit) ?? ZERO);
+    const salesReady = interestScore.gte(decimalOf(thresholds.interest) ?? ZERO);
+    const gatePasses = gate === 'MQL' ? requiredPass && goodFit && salesReady : gate !== null && requiredPass;
     return {
-        stage,
+        stage: gate ?? stage,
         results,
         fitScore,
         interestScore,
         verdict: gatePasses ? 'Pass' : 'Fail',
-        quadrant: stage === 'MQL' ? quadrantOf(goodFit, salesReady) : null
+        quadrant: gate === 'MQL' ? quadrantOf(goodFit, salesReady) : null
     };
 }
 
@@ -155,24 +226,25 @@ function quadrantOf(goodFit: boolean, salesReady: boolean): Quadrant {
     return `${goodFit ? 'Good Fit' : 'Poor Fit'}, ${salesReady ? 'Sales Ready' : 'Sales Unready'}`;
 }
 
-function sumPoints(results: readonly RuleResult[], dimension: string): number {
+function sumPoints(results: readonly RuleResult[], dimension: string): ExactDecimal {
     return results
         .filter((result) => result.outcome === 'Passed' && result.dimension === dimension)
-        .reduce((total, result) => total + result.points, 0);
+        .reduce((total, result) => total.plus(result.points), ZERO);
 }
 
 /** Evaluates one rule; a misconfigured rule is Skipped with a reason, never thrown. */
 export function evaluateRule(lead: LeadValues, rule: Criterion, stage: Stage): RuleResult {
+    const description = textOf(rule.Description__c);
     const base = {
         ruleName: rule.DeveloperName,
-        description: rule.Description__c ?? rule.DeveloperName,
+        description: description === null || trimSpaces(description) === '' ? rule.DeveloperName : description,
         stage,
-        dimension: rule.Dimension__c ?? '',
-        points: rule.Points__c ?? 0,
+        dimension: textOf(rule.Dimension__c) ?? '',
+        points: decimalOf(rule.Points__c) ?? ZERO,
         required: rule.Required__c === true,
-        rejectionReason: rule.Rejection_Reason__c ?? null
+        rejectionReason: textOf(rule.Rejection_Reason__c)
     };
-    const check = checkRule(lead, rule, stage);
+    const check = checkRule(lead, rule, stage, base.dimension);
     if ('reason' in check) {
         return { ...base, outcome: 'Skipped', reason: check.reason, detail: check.detail };
     }
@@ -181,89 +253,77 @@ export function evaluateRule(lead: LeadValues, rule: Criterion, stage: Stage): R
 
 type Check = { passed: boolean; detail: string } | { reason: SkipReason; detail: string };
 
-function checkRule(lead: LeadValues, rule: Criterion, stage: Stage): Check {
-    const dimension = rule.Dimension__c ?? '';
+function checkRule(lead: LeadValues, rule: Criterion, stage: Stage, dimension: string): Check {
     if (!DIMENSIONS_BY_STAGE[stage].includes(dimension)) {
         return skip('WRONG_DIMENSION', `dimension "${dimension}" does not belong to the ${stage} gate`);
     }
-    const fieldName = trimSpaces(rule.Field__c ?? '');
+    const fieldName = trimSpaces(textOf(rule.Field__c) ?? '');
     const field = findField(lead, fieldName);
     if (!field) {
-        return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}" (or it cannot be read)`);
+        return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}"`);
     }
     const kind = kindOf(field.type);
     if (!kind) {
         return skip('UNSUPPORTED_FIELD_TYPE', `${fieldName} is a ${field.type} field, which rules cannot test`);
     }
-    const operator = rule.Operator__c ?? '';
+    const operator = textOf(rule.Operator__c) ?? '';
     if (!(OPERATORS as readonly string[]).includes(operator)) {
         return skip('UNKNOWN_OPERATOR', `unknown operator "${operator}"`);
     }
-    const value = normalise(kind, field.value);
-    const shown = `${fieldName} is ${value === null ? 'blank' : `"${String(field.value)}"`}`;
+    const actual = readLeadValue(kind, field.value ?? null);
+    const detail = `${fieldName} is ${actual.shown}`;
     if (operator === 'Is Blank' || operator === 'Is Not Blank') {
-        return { passed: (value === null) === (operator === 'Is Blank'), detail: shown };
+        return { passed: (actual.value === null) === (operator === 'Is Blank'), detail };
     }
-    if (
-        (ORDERING_OPERATORS.includes(operator) && (kind === 'text' || kind === 'checkbox')) ||
-        (TEXT_OPERATORS.includes(operator) && kind !== 'text')
-    ) {
+    if (!operatorFits(operator, kind)) {
         return skip('OPERATOR_NOT_FOR_TYPE', `"${operator}" cannot test the ${field.type} field ${fieldName}`);
     }
-    const listOperator = operator === 'In' || operator === 'Not In';
-    const texts = listOperator ? splitList(rule.Value__c) : [trimSpaces(rule.Value__c ?? '')].filter(Boolean);
+    const value = textOf(rule.Value__c);
+    const listed = operator === 'In' || operator === 'Not In' || kind === 'multipicklist';
+    const texts = listed ? splitList(value) : [trimSpaces(value ?? '')].filter(Boolean);
     if (texts.length === 0) {
         return skip('MISSING_VALUE', `"${operator}" needs a value`);
     }
-    const expected: (string | number | boolean)[] = [];
+    const expected: Comparable[] = [];
     for (const text of texts) {
-        const parsed = parseValue(kind, text);
+        const parsed = parseRuleValue(kind, text);
         if (parsed === undefined) {
-            return skip(PARSE_FAILURE[kind], `"${text}" is not ${DESCRIPTION_OF_KIND[kind]}`);
+            return skip(PARSE_FAILURE[kind], `"${text}" is not ${KIND_WORDS[kind]}`);
         }
         expected.push(parsed);
     }
-    return { passed: compare(operator as Operator, value, expected), detail: shown };
+    return { passed: compare(operator as Operator, actual.value, expected), detail };
+}
+
+function operatorFits(operator: string, kind: FieldKind): boolean {
+    if (ORDERING_OPERATORS.includes(operator)) {
+        return ORDERED_KINDS.includes(kind);
+    }
+    if (operator === 'Contains' || operator === 'Does Not Contain') {
+        return kind === 'text' || kind === 'multipicklist';
+    }
+    return operator !== 'Starts With' || kind === 'text';
 }
 
 function skip(reason: SkipReason, detail: string): Check {
     return { reason, detail: `Skipped: ${detail}` };
 }
 
+/** The lead's field of that plain API name, ignoring case; relationship paths are never fields. */
 function findField(lead: LeadValues, fieldName: string): LeadField | undefined {
+    if (!isPlainFieldName(fieldName)) {
+        return undefined;
+    }
     const lower = fieldName.toLowerCase();
     const key = Object.keys(lead).find((name) => name.toLowerCase() === lower);
-    return fieldName && key !== undefined ? lead[key] : undefined;
+    return key === undefined ? undefined : lead[key];
 }
 
-/** Splits an In / Not In list on ';', trimming each item and dropping empty ones. */
-export function splitList(value: string | null): string[] {
-    return (value ?? '')
-        .split(';')
-        .map(trimSpaces)
-        .filter((item) => item.length > 0);
-}
-
-const PARSE_FAILURE: Readonly<Record<FieldKind, SkipReason>> = {
-    text: 'MISSING_VALUE',
-    number: 'NOT_A_NUMBER',
-    date: 'NOT_A_DATE',
-    datetime: 'NOT_A_DATETIME',
-    checkbox: 'NOT_A_BOOLEAN'
-};
-
-const DESCRIPTION_OF_KIND: Readonly<Record<FieldKind, string>> = {
-    text: 'text',
-    number: 'a number',
-    date: 'a date (YYYY-MM-DD)',
-    datetime: 'an ISO-8601 date and time with a zone',
-    checkbox: 'true or false'
-};
-
-function parseValue(kind: FieldKind, text: string): string | number | boolean | undefined {
+function parseRuleValue(kind: FieldKind, text: string): Comparable | undefined {
     switch (kind) {
         case 'text':
-            return text.toLowerCase();
+        case 'multipicklist':
+            return text;
         case 'number':
             return parseNumber(text);
         case 'date':
@@ -275,38 +335,66 @@ function parseValue(kind: FieldKind, text: string): string | number | boolean | 
     }
 }
 
-/** The lead value in comparable form, or null when blank (a blank checkbox is false). */
-function normalise(kind: FieldKind, value: FieldValue): string | number | boolean | null {
-    if (kind === 'checkbox') {
-        return value === true;
+interface LeadValue {
+    /** Comparable form; null when blank (or unreadable). A checkbox is never blank: unset or unreadable is false. */
+    value: Comparable | null;
+    /** How the detail shows it: "…" quoted, or blank, with why a value could not be read. */
+    shown: string;
+}
+
+/** Reads a lead value by its field's kind: what the kind cannot hold is blank, never an exception. */
+function readLeadValue(kind: FieldKind, raw: FieldValue): LeadValue {
+    const blank = kind === 'checkbox' ? { value: false, shown: '"false"' } : { value: null, shown: 'blank' };
+    if (raw === null || (typeof raw === 'string' && trimSpaces(raw) === '')) {
+        return blank;
     }
-    if (value === null || (typeof value === 'string' && trimSpaces(value) === '')) {
-        return null;
+    const value = comparableLeadValue(kind, raw);
+    if (Array.isArray(value) && value.length === 0) {
+        return blank;
     }
-    if (kind === 'text') {
-        return trimSpaces(String(value)).toLowerCase();
+    if (value === undefined) {
+        return { ...blank, shown: `${blank.shown} (cannot read ${rawText(raw)} as ${KIND_WORDS[kind]})` };
     }
-    if (typeof value === 'number') {
-        return value;
+    // Text as stored; a checkbox as the boolean read; a number in plain decimal form.
+    if (typeof value === 'boolean') {
+        return { value, shown: `"${String(value)}"` };
     }
-    const parsed =
-        kind === 'date'
-            ? parseDate(String(value))
-            : kind === 'datetime'
-              ? parseDatetime(String(value))
-              : parseNumber(String(value));
-    if (parsed === undefined) {
-        throw new Error(`Lead value ${JSON.stringify(value)} is not a valid ${kind}`);
+    return { value, shown: `"${typeof raw === 'string' ? raw : canonicalText(raw)}"` };
+}
+
+function comparableLeadValue(kind: FieldKind, raw: Exclude<FieldValue, null>): Comparable | undefined {
+    if (kind === 'checkbox' && typeof raw === 'boolean') {
+        return raw;
     }
-    return parsed;
+    if (kind === 'number' && typeof raw !== 'string' && typeof raw !== 'boolean') {
+        return decimalOf(raw) ?? undefined;
+    }
+    if (typeof raw !== 'string') {
+        return undefined;
+    }
+    switch (kind) {
+        case 'text':
+            return trimSpaces(raw);
+        case 'multipicklist':
+            return splitList(raw);
+        default:
+            return parseRuleValue(kind, raw);
+    }
+}
+
+/** A lead value as written in a detail: text quoted, numbers in plain decimal form, booleans as words. */
+function rawText(raw: Exclude<FieldValue, null>): string {
+    return typeof raw === 'string' ? `"${raw}"` : canonicalText(raw);
+}
+
+function canonicalText(raw: number | boolean | ExactDecimal): string {
+    const number = typeof raw === 'boolean' ? null : decimalOf(raw);
+    // Apex's Decimal has no negative zero.
+    return number === null ? String(raw) : number.isZero() ? '0' : number.toFixed();
 }
 
 /** Negative operators are the exact complement of their positive twin, blanks included. */
-function compare(
-    operator: Operator,
-    actual: string | number | boolean | null,
-    expected: (string | number | boolean)[]
-): boolean {
+function compare(operator: Operator, actual: Comparable | null, expected: Comparable[]): boolean {
     const positive = NEGATED[operator];
     if (positive) {
         return !compare(positive, actual, expected);
@@ -314,25 +402,56 @@ function compare(
     if (actual === null) {
         return false;
     }
-    const [first] = expected;
+    if (Array.isArray(actual)) {
+        return compareSelection(operator, actual, expected as string[]);
+    }
+    const first = expected[0] as Comparable;
     switch (operator) {
         case 'Equals':
-            return actual === first;
+            return same(actual, first);
         case 'In':
-            return expected.includes(actual);
+            return expected.some((candidate) => same(actual, candidate));
         case 'Contains':
-            return String(actual).includes(String(first));
+            return containsIgnoreCase(actual as string, first as string);
         case 'Starts With':
-            return String(actual).startsWith(String(first));
-        case 'Greater Than':
-            return (actual as number) > (first as number);
-        case 'Greater Or Equal':
-            return (actual as number) >= (first as number);
-        case 'Less Than':
-            return (actual as number) < (first as number);
-        case 'Less Or Equal':
-            return (actual as number) <= (first as number);
+            return startsWithIgnoreCase(actual as string, first as string);
         default:
-            return false;
+            return ordered(operator, actual as ExactDecimal, first as ExactDecimal);
+    }
+}
+
+/** Multi-select picklists as sets of items, like SOQL's INCLUDES / EXCLUDES (contract point 7). */
+function compareSelection(operator: Operator, selected: string[], listed: string[]): boolean {
+    const isSelected = (item: string): boolean => selected.some((choice) => equalsIgnoreCase(choice, item));
+    switch (operator) {
+        case 'Equals':
+            return (
+                listed.every(isSelected) &&
+                selected.every((choice) => listed.some((item) => equalsIgnoreCase(item, choice)))
+            );
+        case 'In':
+            return listed.some(isSelected);
+        default:
+            return listed.every(isSelected);
+    }
+}
+
+function same(actual: Comparable, candidate: Comparable): boolean {
+    if (typeof actual === 'string') {
+        return equalsIgnoreCase(actual, candidate as string);
+    }
+    return typeof actual === 'boolean' ? actual === candidate : (actual as ExactDecimal).eq(candidate as ExactDecimal);
+}
+
+function ordered(operator: Operator, actual: ExactDecimal, limit: ExactDecimal): boolean {
+    switch (operator) {
+        case 'Greater Than':
+            return actual.gt(limit);
+        case 'Greater Or Equal':
+            return actual.gte(limit);
+        case 'Less Than':
+            return actual.lt(limit);
+        default:
+            return actual.lte(limit);
     }
 }

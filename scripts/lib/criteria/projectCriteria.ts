@@ -5,15 +5,17 @@
 import { readCustomMetadataRecords, type CustomMetadataRecord } from '../projectMetadata.ts';
 import { PROJECT_ROOT } from '../project.ts';
 import type { Criterion, Thresholds } from './engine.ts';
+import { parseNumber, type ExactDecimal } from './values.ts';
 
 export interface ProjectCriteria {
     rules: Criterion[];
     thresholds: Thresholds;
 }
 
-function numberOf(record: CustomMetadataRecord, field: string): number | null {
+/** A number field of a record, exact; blank (or text the engines' parser refuses) is null. */
+function numberOf(record: CustomMetadataRecord, field: string): ExactDecimal | null {
     const raw = record.values[field];
-    return raw == null ? null : Number(raw);
+    return raw == null ? null : (parseNumber(raw) ?? null);
 }
 
 function toCriterion(record: CustomMetadataRecord): Criterion {
@@ -39,15 +41,12 @@ export async function readProjectCriteria(projectDir: string = PROJECT_ROOT): Pr
     const setting = records.find(
         (record) => record.type === 'Lead_Handoff_Setting__mdt' && record.developerName === 'Default'
     );
-    const fit = setting ? numberOf(setting, 'MQL_Fit_Threshold__c') : null;
-    const interest = setting ? numberOf(setting, 'MQL_Interest_Threshold__c') : null;
-    if (fit === null || interest === null) {
-        throw new Error(
-            'Lead_Handoff_Setting.Default with MQL_Fit_Threshold__c and MQL_Interest_Threshold__c is missing'
-        );
-    }
+    // Blank thresholds mean 0, as in the Apex engine (contract point 10); the setting's validation requires them.
     return {
         rules: records.filter((record) => record.type === 'Lead_Stage_Criterion__mdt').map(toCriterion),
-        thresholds: { fit, interest }
+        thresholds: {
+            fit: setting ? numberOf(setting, 'MQL_Fit_Threshold__c') : null,
+            interest: setting ? numberOf(setting, 'MQL_Interest_Threshold__c') : null
+        }
     };
 }

@@ -31,14 +31,28 @@ describe('check 2: cross-references', () => {
         const records = `${DEFAULT}/customMetadata`;
         assert.deepEqual(located(report.problems), [
             `${records}/Lead_Stage_Criterion.MQL_Fit_Employees.md-meta.xml:5: unknown field Lead.NumberOfEmployes (a standard field must be listed in scripts/validate/standard-fields.json)`,
-            `${records}/Lead_Stage_Criterion.MQL_Fit_Size.md-meta.xml:17: Lead.NumberOfEmployees is a number; "fifty" is not (operator Greater Or Equal)`,
+            `${records}/Lead_Stage_Criterion.MQL_Fit_Size.md-meta.xml:17: Lead.NumberOfEmployees: "fifty" is not a number (the engines would skip this rule)`,
             `${records}/Lead_Stage_Criterion.SQL_Timeline_Known.md-meta.xml:17: Lead.Timeline__c: "Next Quarter" is not one of its values (Within 3 Months, Unknown)`
+        ]);
+    });
+
+    it('judges criteria with the engines: date and datetime ordering and negative whole points pass; what the engines would skip, fractional points and paths fail', async () => {
+        const report = await runCheckOn('criterion-value-types', crossReferencesCheck);
+        const records = `${DEFAULT}/customMetadata/Lead_Stage_Criterion`;
+        assert.deepEqual(located(report.problems), [
+            `${records}.Exponent.md-meta.xml:21: Lead.NumberOfEmployees: "5E+1" is not a number (the engines would skip this rule)`,
+            `${records}.Half_Point.md-meta.xml:13: Lead_Stage_Criterion__mdt.Points__c: holds whole numbers only; 2.5 has decimals`,
+            `${records}.Hexadecimal.md-meta.xml:21: Lead.NumberOfEmployees: "0x32" is not a number (the engines would skip this rule)`,
+            `${records}.No_Break_Space.md-meta.xml:21: Lead.NumberOfEmployees: "\u00a050" is not a number (the engines would skip this rule)`,
+            `${records}.Owner_Path.md-meta.xml:5: Field__c must be one Lead field API name, not "Owner.Name" (no relationship path)`,
+            `${records}.Title_Ordered.md-meta.xml:21: Lead.Title: "Greater Than" cannot test the text field Title (the engines would skip this rule)`,
+            `${records}.Too_Many_Points.md-meta.xml:13: Lead_Stage_Criterion__mdt.Points__c: holds at most 5 digits before the decimal point; 123456 has 6`
         ]);
     });
 
     it('reports LeadConvertSettings mappings with incompatible types, a shorter target or missing fields', async () => {
         const report = await runCheckOn('incompatible-mapping', crossReferencesCheck);
-        const settings = `${DEFAULT}/settings/LeadConvert.settings-meta.xml`;
+        const settings = `${DEFAULT}/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`;
         assert.deepEqual(located(report.problems), [
             `${settings}:6: cannot map Lead.Budget_Confirmed__c to Opportunity.Budget_Confirmed__c: Checkbox → Text: a Checkbox field maps only to a Checkbox field`,
             `${settings}:10: cannot map Lead.Buying_Notes__c to Opportunity.Buying_Notes__c: the target holds 80 characters, the source up to 255`,

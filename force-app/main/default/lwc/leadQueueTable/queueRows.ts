@@ -38,6 +38,8 @@ export interface QueueRow {
     rules: LeadRuleResult[];
     rulesEmptyMessage: string;
     rulesHeading: string;
+    /** SAL view: the SQL gate's summary for this rep (the controller's qualificationSummary on a SAL page). */
+    readiness: string;
     expandedText: string;
     /** The details row's id while it is shown; absent otherwise (aria-controls may only name what exists). */
     controls: string | null;
@@ -115,8 +117,11 @@ export function toRows(items: LeadQueueItem[], state: RowState): QueueRow[] {
             failingRules,
             suggestedReason: item.suggestedRejectionReason ?? '',
             rules: item.rules ?? [],
-            rulesEmptyMessage: item.qualificationSummary || 'No rule results were recorded for this lead.',
+            // On an MQL page the summary is the MQL gate's, on a SAL page the SQL gate's (LeadQueueController).
+            rulesEmptyMessage:
+                (isMql ? item.qualificationSummary : null) || 'No rule results were recorded for this lead.',
             rulesHeading: isMql ? 'Why this is an MQL' : 'Why this was an MQL',
+            readiness: isMql ? '' : (item.qualificationSummary ?? ''),
             expandedText: String(expanded),
             controls: expanded ? detailId : null,
             selectLabel: `Select ${item.name}`,

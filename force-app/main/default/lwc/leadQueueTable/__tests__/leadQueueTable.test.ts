@@ -171,6 +171,8 @@ describe('c-lead-queue-table', () => {
         query<HTMLButtonElement>(element, '.details-toggle').click();
         await Promise.resolve();
         expect(text(query(element, '.mql-rules .detail-heading'))).toBe('Why this was an MQL');
+        // On a SAL page the controller's summary is the SQL gate's: shown as readiness, not as why it is an MQL.
+        expect(text(query(element, '.readiness-summary'))).toBe(leadFailingAcceptance.qualificationSummary);
         expect(text(query(element, '.shortcut-hint'))).toContain('Q qualify,');
         await expect(element).toBeAccessible();
     });
