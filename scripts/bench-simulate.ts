@@ -10,19 +10,12 @@ import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { DoubleStats, LoadedDouble } from './bench/doubleWithLeads.ts';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
-import { formatTable, type Output } from './lib/output.ts';
+import { formatTable, quietOutput, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { BULK_SET_SIZE, BULK_THRESHOLD } from './simulate.ts';
 import { simulate } from './simulate/run.ts';
-
-const quiet: Output = {
-    json: true,
-    stdout: new Writable({ write: (_chunk, _encoding, done) => done() }),
-    stderr: new Writable({ write: (_chunk, _encoding, done) => done() })
-};
 
 const CRITERIA = path.join(PROJECT_ROOT, 'examples', 'criteria', 'stricter-fit');
 const MAX_COUNT = 2_000_000;
@@ -66,14 +59,19 @@ async function bench(leads: number, output: Output): Promise<number> {
                 pollInterval: 200,
                 pollTimeout: 10 * 60_000
             },
-            quiet
+            quietOutput()
         );
         const seconds = (performance.now() - started) / 1000;
         child.send({ type: 'stats' });
         const after = await next<DoubleStats>('stats');
-        const size = async (file: string): Promise<string> => `${((await stat(file)).size / 1024 / 1024).toFixed(0)} MB`;
+        const size = async (file: string): Promise<string> =>
+            `${((await stat(file)).size / 1024 / 1024).toFixed(0)} MB`;
         const rows = [
-            ['leads', count(summary.report.leads), `read with the ${summary.leads.via}, sets of ${count(BULK_SET_SIZE)}`],
+            [
+                'leads',
+                count(summary.report.leads),
+                `read with the ${summary.leads.via}, sets of ${count(BULK_SET_SIZE)}`
+            ],
             ['API calls (client)', String(summary.apiCalls), 'requests the simulation sent'],
             ['requests (double)', String(after.requests - before), 'requests the double served meanwhile'],
             ['wall time', `${seconds.toFixed(1)} s`, `${count(Math.round(summary.report.leads / seconds))} leads/s`],
@@ -82,7 +80,11 @@ async function bench(leads: number, output: Output): Promise<number> {
                 `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
                 'this process, which ran the simulation'
             ],
-            ['RSS, double', `${double.rssMb} MB`, `after the load (heap ${double.heapMb} MB); peak ${after.maxRssMb} MB`],
+            [
+                'RSS, double',
+                `${double.rssMb} MB`,
+                `after the load (heap ${double.heapMb} MB); peak ${after.maxRssMb} MB`
+            ],
             ['leads.csv', await size(summary.files.leads), 'written as the leads streamed past'],
             [
                 'MQL',

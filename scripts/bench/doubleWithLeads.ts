@@ -8,6 +8,7 @@
 import { OrgDouble } from '../org-double/server.ts';
 import { buildPlan, type SeedRecord } from '../seed/plan.ts';
 import { readSeedConfig } from '../seed/policies.ts';
+import { asText } from '../lib/text.ts';
 
 /** People in the seed's plan; copies of them make up larger counts. */
 const PLAN_SIZE = 100_000;
@@ -95,8 +96,8 @@ async function load(double: OrgDouble, count: number): Promise<void> {
                 values[field] = person[field];
             }
         }
-        values.Name = `${String(person.FirstName)} ${String(person.LastName)}`;
-        values.Email = copy === 0 ? person.Email : `${String(copy)}.${String(person.Email)}`;
+        values.Name = `${asText(person.FirstName)} ${asText(person.LastName)}`;
+        values.Email = copy === 0 ? person.Email : `${copy}.${asText(person.Email)}`;
         values.IsConverted = person.Lifecycle_Stage__c === 'Converted';
         values.OwnerId = owners[index % owners.length];
         store.load('Lead', values);
@@ -118,7 +119,11 @@ process.on('message', (message: BenchMessage) => {
     if (message.type === 'load') {
         void load(double, message.count);
     } else if (message.type === 'stats') {
-        send({ type: 'stats', requests: double.requestCount, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+        send({
+            type: 'stats',
+            requests: double.requestCount,
+            maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)
+        });
     } else {
         void double.stop().then(() => process.exit(0));
     }

@@ -3,7 +3,7 @@
  * (plain lines otherwise) and JSON mode (machine output on stdout, everything else on stderr).
  * Failures are reported by the command-line front end (cli.ts).
  */
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 
 export interface Output {
     /** Machine-readable result on stdout instead of human text. */
@@ -13,6 +13,17 @@ export interface Output {
 }
 
 export const consoleOutput = (json: boolean): Output => ({ json, stdout: process.stdout, stderr: process.stderr });
+
+function discard(): Writable {
+    return new Writable({
+        write: (_chunk, _encoding, done) => {
+            done();
+        }
+    });
+}
+
+/** Output that goes nowhere (benchmarks measure the work, not the printing). */
+export const quietOutput = (): Output => ({ json: true, stdout: discard(), stderr: discard() });
 
 /** A line for people: stdout normally, stderr in JSON mode (stdout then holds only the JSON). */
 export function say(output: Output, line: string): void {
