@@ -200,7 +200,7 @@ describe('npm run simulate over the org double', () => {
             const summary = await run(folder, { where: "LastName = 'Exact'", bulkThreshold });
             const rule = summary.report.rules.find((item) => item.name === 'MQL_Fit_Exact_Revenue');
             assert.equal(rule?.change, 'added');
-            const passed = rule?.proposed ? rule.proposed.passed : undefined;
+            const passed = rule.proposed?.passed;
             assert.deepEqual([summary.report.leads, passed], [1, 1], summary.leads.via);
         }
     });
