@@ -140,7 +140,7 @@ export async function writeReportPage(file: string, page: ReportPage, samplesPer
 <main>
 <div class="cards" id="cards"></div>
 <section><h2>What the proposed criteria change</h2><div id="changes"></div></section>
-<section><h2>Transition matrix</h2><p class="note">Where each lead lands under the current criteria (rows) and the proposed ones (columns): MQL, or the fit × sales-ready quadrant of a lead the MQL gate does not pass. Counts and share of all leads.</p><div id="matrix"></div></section>
+<section><h2>Transition matrix</h2><p class="note">Where each lead lands under the current criteria (rows) and the proposed ones (columns): MQL, or the fit × sales-ready quadrant of a lead the MQL gate does not pass (“Good Fit, Sales Ready, not MQL”: a required rule failed). Counts and share of all leads.</p><div id="matrix"></div></section>
 <div class="grid">
 <section><h2>Where leads land</h2><div class="chart"><canvas id="classesChart" role="img" aria-label="Leads per class, current and proposed"></canvas></div></section>
 <section><h2>MQL volume by Lead Source</h2><div class="chart"><canvas id="sourceChart" role="img" aria-label="MQL per Lead Source, current and proposed"></canvas></div></section>

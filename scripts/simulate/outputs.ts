@@ -168,29 +168,31 @@ function volumeTable(title: string, volumes: readonly Volume[], limit: number): 
     )}${rest}`;
 }
 
-/** The report as the terminal shows it. */
-export function formatReport(report: SimulationReport): string {
+/** The MQL gate's volume now and proposed, and the transition matrix with counts and shares. */
+export function formatMatrix(report: SimulationReport): string {
     const total = report.leads;
     const mql = report.gates.find((gate) => gate.stage === 'MQL');
+    const header = `MQL gate: ${movement(mql?.current ?? 0, mql?.proposed ?? 0)} of ${count(total)} leads`;
+    const table = formatTable(
+        ['current \\ proposed', ...report.classes],
+        report.classes.map((from, row) => [
+            from,
+            ...report.classes.map((_, column) => {
+                const value = report.matrix[row]?.[column] ?? 0;
+                return `${count(value)} (${share(value, total)})`;
+            })
+        ])
+    );
+    return `${header}\n\nTransition matrix: current (rows) → proposed (columns), leads and share of all leads\n${table}`;
+}
+
+/** The report as the terminal shows it. */
+export function formatReport(report: SimulationReport): string {
     const lines: string[] = [];
-    lines.push(`MQL gate: ${movement(mql?.current ?? 0, mql?.proposed ?? 0)} of ${count(total)} leads`);
+    lines.push(formatMatrix(report));
     for (const gate of report.gates.filter((item) => item.stage !== 'MQL')) {
         lines.push(`${gate.stage} gate passes: ${movement(gate.current, gate.proposed)}`);
     }
-    lines.push('');
-    lines.push('Transition matrix: current (rows) → proposed (columns), leads and share of all leads');
-    lines.push(
-        formatTable(
-            ['current \\ proposed', ...report.classes],
-            report.classes.map((from, row) => [
-                from,
-                ...report.classes.map((_, column) => {
-                    const value = report.matrix[row]?.[column] ?? 0;
-                    return `${count(value)} (${share(value, total)})`;
-                })
-            ])
-        )
-    );
     lines.push('');
     const { thresholds } = report;
     lines.push(

@@ -33,7 +33,7 @@ export type GateStage = (typeof STAGES)[number];
 /** Where a lead lands under one set: MQL, or the fit × sales-ready quadrant of a lead the gate does not pass. */
 export const CLASSES = [
     'MQL',
-    'Good Fit, Sales Ready (required rule failed)',
+    'Good Fit, Sales Ready, not MQL',
     'Good Fit, Sales Unready',
     'Poor Fit, Sales Ready',
     'Poor Fit, Sales Unready'
@@ -171,9 +171,7 @@ function classOf(mql: StageEvaluation): LeadClass {
     if (mql.verdict === 'Pass') {
         return 'MQL';
     }
-    return mql.quadrant === 'Good Fit, Sales Ready'
-        ? 'Good Fit, Sales Ready (required rule failed)'
-        : (mql.quadrant as LeadClass);
+    return mql.quadrant === 'Good Fit, Sales Ready' ? 'Good Fit, Sales Ready, not MQL' : (mql.quadrant as LeadClass);
 }
 
 /** A gate's verdict from its tallies: failed required rules, and for MQL the two scores against the thresholds. */

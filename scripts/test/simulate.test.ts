@@ -153,7 +153,7 @@ describe('npm run simulate over the org double', () => {
                     String(lead.Id),
                     ready(lead) && lead.Phone
                         ? 'MQL → Poor Fit, Sales Ready'
-                        : `Good Fit, ${ready(lead) ? 'Sales Ready (required rule failed)' : 'Sales Unready'} → Poor Fit, Sales ${ready(lead) ? 'Ready' : 'Unready'}`
+                        : `Good Fit, ${ready(lead) ? 'Sales Ready, not MQL' : 'Sales Unready'} → Poor Fit, Sales ${ready(lead) ? 'Ready' : 'Unready'}`
                 ])
         );
         assert.ok(expected.size > 20, `${expected.size} leads between the thresholds`);
