@@ -30,7 +30,7 @@ describe('CsvRowReader', () => {
         for (let cut = 1; cut < TEXT.length; cut++) {
             assert.deepEqual(read([TEXT.slice(0, cut), TEXT.slice(cut)]), ROWS, `cut at ${cut}`);
         }
-        assert.deepEqual(read([...TEXT]), ROWS);
+        assert.deepEqual(read(Array.from({ length: TEXT.length }, (_, index) => TEXT.charAt(index))), ROWS);
     });
 
     it('returns each row once it is complete, and keeps only the row being read', () => {
