@@ -189,7 +189,7 @@ export function formatMatrix(report: SimulationReport): string {
 /** The report as the terminal shows it. */
 export function formatReport(report: SimulationReport): string {
     const lines: string[] = [];
-    lines.push(formatMatrix(report));
+    lines.push(formatMatrix(report), '');
     for (const gate of report.gates.filter((item) => item.stage !== 'MQL')) {
         lines.push(`${gate.stage} gate passes: ${movement(gate.current, gate.proposed)}`);
     }
