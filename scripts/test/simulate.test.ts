@@ -9,8 +9,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../lib/project.ts';
+import { launchChromium } from '../preview/chromium.ts';
 import { CsvRowReader } from '../lib/csvStream.ts';
 import { OrgDouble, type ObservedRequest } from '../org-double/server.ts';
 import type { SObjectRecord } from '../org-double/store.ts';
@@ -277,7 +277,7 @@ describe('npm run simulate over the org double', () => {
         const summary = await run(STRICTER_FIT);
         const html = await readFile(summary.files.report, 'utf8');
         assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/, 'nothing loaded from elsewhere');
-        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+        const browser = await launchChromium();
         try {
             const page = await browser.newPage();
             const problems: string[] = [];
