@@ -81,7 +81,13 @@ describe('--json: only JSON on stdout, under npm run -s and run directly', { con
     }
 
     it('progress and notes go to stderr in JSON mode', async () => {
-        const result = await runScript('seed.ts', ['--count', '20', '--json', '--poll-interval', '5'], env);
+        // A double of its own: another seed of the same leads runs meanwhile, and two seeds that both find a
+        // campaign membership missing both insert it (DUPLICATE_VALUE), as two seeds would in one org.
+        const own = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
+        const result = await runScript('seed.ts', ['--count', '20', '--json', '--poll-interval', '5'], {
+            SF_INSTANCE_URL: own.url,
+            SF_ACCESS_TOKEN: own.accessToken
+        }).finally(() => own.stop());
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stderr, /^Seeding /m);
         assert.match(result.stderr, /^object +written +skipped +failed$/m);
