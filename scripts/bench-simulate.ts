@@ -116,7 +116,7 @@ const BENCH = {
     },
     examples: ['npm run bench:simulate', 'npm run bench:simulate -- --count 100000'],
     notes: [
-        'The double runs in a process of its own and gets its leads straight into its store, not through the API; it needs about 2 GB of memory for a million leads.',
+        'The double runs in a process of its own and gets its leads straight into its store, not through the API; it needs about 1.2 GB of memory for a million leads.',
         'Exit code: 0 measured, 1 failed, 2 usage error.'
     ]
 } as const satisfies CommandSpec;
