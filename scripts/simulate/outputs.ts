@@ -225,6 +225,17 @@ export function formatReport(report: SimulationReport): string {
     lines.push(
         '(decides: leads whose verdict flips without this rule; alone moves: leads whose verdict flips with this change alone)'
     );
+    const skipped = report.rules.flatMap((rule) =>
+        (['current', 'proposed'] as const).flatMap((side) => {
+            const counts = rule[side];
+            return counts && counts.skipped > 0
+                ? [`  ${rule.name} (${side}), ${count(counts.skipped)} leads: ${counts.skipReason ?? ''}`]
+                : [];
+        })
+    );
+    if (skipped.length > 0) {
+        lines.push('Skipped rules (they earn no points and fail no gate; fix them before deploying):', ...skipped);
+    }
     lines.push('');
     lines.push(volumeTable('Lead Source', report.bySource, 15));
     lines.push('');

@@ -73,6 +73,8 @@ export interface RuleCounts {
     skipped: number;
     /** Leads whose verdict under this set would flip without this rule: its marginal effect. */
     decides: number;
+    /** Why the engine skipped the rule, the first time it did (a misconfigured rule earns nothing). */
+    skipReason: string | null;
 }
 
 export interface RuleStat {
@@ -212,7 +214,7 @@ function contribution(result: RuleResult | undefined): { fit: ExactDecimal; inte
 }
 
 function emptyCounts(): RuleCounts {
-    return { passed: 0, failed: 0, skipped: 0, decides: 0 };
+    return { passed: 0, failed: 0, skipped: 0, decides: 0, skipReason: null };
 }
 
 export class Simulation {
@@ -379,6 +381,7 @@ export class Simulation {
                 counts.failed++;
             } else {
                 counts.skipped++;
+                counts.skipReason ??= result.detail.replace(/^Skipped: /, '');
             }
             const part = contribution(result);
             if (part.failed === 0 && part.fit.isZero() && part.interest.isZero()) {

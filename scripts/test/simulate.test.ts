@@ -337,6 +337,21 @@ describe('npm run simulate: drift injected into the stored values', () => {
     });
     after(() => double.stop());
 
+    it('names a rule the org cannot evaluate (its field is missing) and why, in both sets', async () => {
+        double.dropField('Lead', 'Engagement_Score__c');
+        const output = capture();
+        const again = await simulate(authFor(double), await options(FORCE_APP), output);
+        const rule = again.report.rules.find((item) => item.name === 'MQL_Interest_Engagement');
+        assert.deepEqual(
+            [rule?.current?.skipped, rule?.proposed?.skipReason],
+            [again.report.leads, 'Lead has no field "Engagement_Score__c"']
+        );
+        assert.match(
+            output.text(),
+            /Skipped rules .*\n {2}MQL_Interest_Engagement \(current\), [\d,]+ leads: Lead has no field "Engagement_Score__c"\n {2}MQL_Interest_Engagement \(proposed\)/
+        );
+    });
+
     it('lists each injected mismatch under its likely cause, the unexplained one in full', async () => {
         const counts = Object.fromEntries(
             summary.report.drift.filter((group) => group.drift).map((group) => [group.label, group.leads])
