@@ -18,7 +18,7 @@ interface QueryPage {
 }
 
 /** Records per page asked for (Sforce-Query-Options batchSize: 200 to 2,000). */
-export const QUERY_BATCH_SIZE = 2000;
+const QUERY_BATCH_SIZE = 2000;
 
 async function readPage(org: OrgConnection, path: string): Promise<QueryPage> {
     let response: Response;

@@ -25,7 +25,7 @@ import { asText } from '../lib/text.ts';
  * based on the service", Get Results for a Query Job). 250,000 is what a 5.5-million-record export
  * was observed to get per set (forcedotcom/cli issue 3138); the platform also bounds a set by size.
  */
-export const DEFAULT_SET_SIZE = 250_000;
+const DEFAULT_SET_SIZE = 250_000;
 
 /** Rows written to the CSV of a set between two chunks of the response. */
 const ROWS_PER_CHUNK = 2000;

@@ -38,8 +38,8 @@ export interface CriteriaSet {
     automationEnabled: boolean;
 }
 
-export const CRITERION_TYPE = 'Lead_Stage_Criterion__mdt';
-export const SETTING_TYPE = 'Lead_Handoff_Setting__mdt';
+const CRITERION_TYPE = 'Lead_Stage_Criterion__mdt';
+const SETTING_TYPE = 'Lead_Handoff_Setting__mdt';
 const SETTING_NAME = 'Default';
 
 const CRITERION_FIELDS = [

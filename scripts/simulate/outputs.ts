@@ -134,7 +134,7 @@ function signed(value: number): string {
 }
 
 /** "1,234 → 1,100 (−134, −10.9%)". */
-export function movement(before: number, after: number): string {
+function movement(before: number, after: number): string {
     const change =
         before === 0
             ? ''

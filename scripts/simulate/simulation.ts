@@ -42,7 +42,7 @@ export type LeadClass = (typeof CLASSES)[number];
 
 /** Sample leads kept per transition, and unexplained drifts kept for the report (all are in drift.csv). */
 export const SAMPLES_PER_TRANSITION = 10;
-export const UNEXPLAINED_LISTED = 1000;
+const UNEXPLAINED_LISTED = 1000;
 
 export interface LeadInput {
     id: string;
