@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 // The preview's browser modules (its shell and the platform stand-ins) are Lightning web components too.
 const components = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
-const componentTests = 'force-app/**/lwc/**/__tests__/**/*.ts';
+const componentTests = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
 
 export default tseslint.config(
     {
@@ -34,7 +34,7 @@ export default tseslint.config(
         }
     },
     {
-        files: [componentTests],
+        files: componentTests,
         ...jestPlugin.configs['flat/recommended'],
         languageOptions: { globals: { ...globals.jest, ...globals.node } }
     },

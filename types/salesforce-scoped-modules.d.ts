@@ -34,3 +34,9 @@ declare module '@salesforce/i18n/locale' {
     const locale: string;
     export default locale;
 }
+
+declare module '@salesforce/i18n/currency' {
+    /** The user's currency ISO code (the org's corporate currency in a single-currency org). */
+    const currency: string;
+    export default currency;
+}

@@ -1,0 +1,49 @@
+/**
+ * What Baton's component tests read from a rendered component: elements and texts inside its shadow root, table rows
+ * as their values, and a way to let wire provisioning and re-rendering finish.
+ */
+
+/** Lets wire provisioning and re-rendering (microtasks) finish. */
+export async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+export function $(element: HTMLElement, selector: string): HTMLElement | null {
+    return element.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+export function $$(element: HTMLElement, selector: string): HTMLElement[] {
+    return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
+}
+
+/** Each element's text, whitespace collapsed. */
+export function texts(element: HTMLElement, selector: string): string[] {
+    return $$(element, selector).map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** Each table row's values, space-separated (without the column names the stacked layout shows). */
+export function rows(element: HTMLElement, selector: string): string[] {
+    return $$(element, selector).map((row) =>
+        Array.from(row.children)
+            .map((cell) => {
+                const values = cell.querySelector('.cell-label') ? Array.from(cell.children).slice(1) : [cell];
+                return values.map((value) => value.textContent!.trim()).join(' ');
+            })
+            .join(' ')
+    );
+}
+
+/** Fires a base component's change event with a value, as lightning-combobox and lightning-input do. */
+export async function change(element: HTMLElement, selector: string, value: string): Promise<void> {
+    $(element, selector)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    await flush();
+}
+
+/** Removes every component the test rendered. */
+export function cleanUp(): void {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+}
