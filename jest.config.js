@@ -4,6 +4,8 @@ module.exports = {
     ...jestConfig,
     // Component tests only; the scripts under scripts/ use Node's own test runner.
     roots: ['<rootDir>/force-app'],
+    // CSS too: a bundle that is only a style sheet (c/batonPanelStyles) is imported by others' CSS.
+    moduleFileExtensions: [...jestConfig.moduleFileExtensions, 'css'],
     testMatch: ['**/__tests__/**/*.test.ts'],
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest.setup.js'],
     // Platform modules sfdx-lwc-jest does not stub (or stubs without a way to observe calls).

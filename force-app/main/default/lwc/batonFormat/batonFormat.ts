@@ -16,6 +16,14 @@ export function formatDay(day: string): string {
     );
 }
 
+/** The month of a `YYYY-MM-DD` day: "November 2026". */
+export function formatMonth(day: string): string {
+    const [year, month] = day.split('-').map(Number);
+    return new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(year, month - 1, 1))
+    );
+}
+
 /** An instant in the user's time zone; a dash when there is none. */
 export function formatInstant(iso: string | null | undefined): string {
     if (!iso) {

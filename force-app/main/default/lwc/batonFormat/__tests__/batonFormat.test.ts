@@ -1,10 +1,20 @@
-import { formatCount, formatDay, formatInstant, formatMoney, formatPercent, plural, rangeText } from '../batonFormat';
+import {
+    formatCount,
+    formatDay,
+    formatInstant,
+    formatMoney,
+    formatMonth,
+    formatPercent,
+    plural,
+    rangeText
+} from '../batonFormat';
 
 // sfdx-lwc-jest answers @salesforce/i18n with en-US, America/Los_Angeles and USD.
 describe('batonFormat', () => {
     it('writes a day as itself, whatever the time zone', () => {
         expect(formatDay('2026-11-01')).toBe('Nov 1, 2026');
         expect(rangeText({ startDate: '2026-10-01', endDate: '2026-11-26' })).toBe('Oct 1, 2026 – Nov 26, 2026');
+        expect(formatMonth('2026-11-01')).toBe('November 2026');
     });
 
     it('writes an instant in the user time zone, a dash without one', () => {
