@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // The preview's browser modules (its shell and the platform stand-ins) are Lightning web components too.
-const components = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
+const components = ['force-app/**/lwc/**/*.ts', 'force-app/test/**/*.ts', 'preview/modules/**/*.ts'];
 const componentTests = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
 
 export default tseslint.config(

@@ -3,7 +3,12 @@
  * command and the UI benchmark.
  */
 interface BatonPreview {
-    states: Array<{ id: string; component: 'queue' | 'funnel'; label: string; description: string }>;
+    states: Array<{
+        id: string;
+        component: 'queue' | 'funnel' | 'revenue' | 'targets' | 'review';
+        label: string;
+        description: string;
+    }>;
     /** The id of the state on screen once it is ready, else null. */
     ready: string | null;
     /** The error that kept the state from getting ready, if any. */

@@ -75,7 +75,7 @@ const APEX_PREFIX = '@salesforce/apex/';
 const CHANNEL_PREFIX = '@salesforce/messageChannel/';
 const VIRTUAL = '\0baton-preview:';
 
-/** `c/name` from the project, `preview/name` from the preview shell, the platform stand-ins, Apex and channels. */
+/** `c/name` from the project (its TypeScript, or a CSS module), `preview/name` from the preview shell, the platform stand-ins, Apex and channels. */
 function projectModules(): Plugin {
     const scoped = baseComponentScopedModules();
     return {
@@ -94,8 +94,9 @@ function projectModules(): Plugin {
             const [namespace, name, ...rest] = source.split('/');
             const dir = { c: COMPONENTS_DIR, preview: path.join(PREVIEW_MODULES_DIR, 'preview') }[namespace ?? ''];
             if (dir && name && rest.length === 0) {
-                const file = path.join(dir, name, `${name}.ts`);
-                return existsSync(file) ? file : null;
+                // A bundle of only a style sheet is a CSS module other components' CSS imports.
+                const file = [`${name}.ts`, `${name}.css`].map((bundleFile) => path.join(dir, name, bundleFile));
+                return file.find((candidate) => existsSync(candidate)) ?? null;
             }
             return null;
         },

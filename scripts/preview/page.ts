@@ -16,7 +16,7 @@ export const PHONE: ViewportSize = { width: 360, height: 800 };
 
 export interface PreviewStateInfo {
     id: string;
-    component: 'queue' | 'funnel';
+    component: 'queue' | 'funnel' | 'revenue' | 'targets' | 'review';
     label: string;
     description: string;
 }

@@ -56,16 +56,16 @@ describe('attribution vectors file', () => {
     });
 
     it('refuses expectations that do not add up to the amount, three-place amounts and repeated tie-breaks', () => {
-        const [base] = valid.cases;
+        const [base] = valid.cases as [(typeof valid.cases)[number]];
         const broken = {
             ...valid,
             cases: [
-                { ...base, expect: { ...base!.expect, Even: { A: '9.99' } } },
+                { ...base, expect: { ...base.expect, Even: { A: '9.99' } } },
                 { ...base, name: 'two', amount: '1.005' },
                 {
                     ...base,
                     name: 'three',
-                    touches: [base!.touches[0], { campaign: 'B', day: '2026-03-02', tieBreak: 'x' }]
+                    touches: [...base.touches, { campaign: 'B', day: '2026-03-02', tieBreak: 'x' }]
                 }
             ]
         };

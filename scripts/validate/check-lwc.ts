@@ -99,11 +99,15 @@ async function checkBundle(
     return problems;
 }
 
-/** The bundle's JavaScript must exist and be newer than its TypeScript source. */
+/**
+ * The bundle's JavaScript must exist and be newer than its TypeScript source; a bundle of only a style sheet is a CSS
+ * module other components import (Lightning Web Components Developer Guide, "Share CSS Style Rules").
+ */
 async function buildProblems(dir: string, relativeDir: string, name: string, files: string[]): Promise<Problem[]> {
     const source = `${name}.ts`;
     const compiled = `${name}.js`;
-    if (!files.includes(compiled)) {
+    const cssModule = !files.includes(source) && !files.includes(compiled) && files.includes(`${name}.css`);
+    if (!files.includes(compiled) && !cssModule) {
         return [
             {
                 file: `${relativeDir}/${files.includes(source) ? source : compiled}`,

@@ -100,12 +100,12 @@ function split(amount: Amount, touches: Touch[], weights: Weight[]): Credits {
         share.cents = share.cents.plus(1);
     }
     const credits: Credits = new Map();
-    for (const share of shares) {
-        const campaign = touches[share.position]!.campaign;
+    shares.forEach((share, position) => {
+        const { campaign } = touches[position] as Touch;
         // No negative zero: Apex's Decimal has none.
         const credit = share.cents.isZero() ? new Amount(0) : share.cents.times(sign).dividedBy(CENTS_PER_UNIT);
         credits.set(campaign, (credits.get(campaign) ?? new Amount(0)).plus(credit));
-    }
+    });
     return credits;
 }
 

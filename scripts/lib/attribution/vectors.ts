@@ -117,12 +117,18 @@ function caseProblems(entry: unknown): string[] {
     );
     for (const model of MODELS) {
         const credits = expected[model];
-        if (!isObject(credits) || !Object.values(credits).every((v) => typeof v === 'string' && CREDIT_PATTERN.test(v))) {
+        if (
+            !isObject(credits) ||
+            !Object.values(credits).every((v) => typeof v === 'string' && CREDIT_PATTERN.test(v))
+        ) {
             problems.push(`expect.${model} must map campaigns to credits with two decimal places`);
             continue;
         }
         if (amountOk) {
-            const total = Object.values(credits).reduce((sum, credit) => sum.plus(credit as string), new Amount(0));
+            const total = Object.values(credits).reduce<Amount>(
+                (sum, credit) => sum.plus(credit as string),
+                new Amount(0)
+            );
             check(
                 total.eq(new Amount((entry.amount as string | null) ?? 0)),
                 `expect.${model} adds up to ${total.toFixed(2)}, not the amount`

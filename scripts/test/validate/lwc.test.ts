@@ -19,6 +19,14 @@ describe('check 5: Lightning web components', () => {
         ]);
     });
 
+    it('compiles a bundle of only a style sheet (a CSS module) and checks what imports it', async () => {
+        const report = await runCheckOn('lwc-css-module', lwcCheck);
+        assert.deepEqual(located(report.problems), [
+            `${LWC}/teamCard/teamCard.css:1: unknown module c/panelStyle: no lwc/panelStyle bundle`
+        ]);
+        assert.equal(report.summary, '3 bundles compiled');
+    });
+
     it('compiles the clean bundle and resolves its Apex method, schema field and message channel', async () => {
         const report = await runCheckOn('clean', lwcCheck);
         assert.deepEqual(report.problems, []);

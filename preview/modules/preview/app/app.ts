@@ -1,6 +1,9 @@
 import { LightningElement, createElement } from 'lwc';
 import LeadQueue from 'c/leadQueue';
 import FunnelPanel from 'c/funnelPanel';
+import RevenuePanel from 'c/revenuePanel';
+import TeamTargets from 'c/teamTargets';
+import WeeklyReview from 'c/weeklyReview';
 import { onRecord, readLog, record, setAnswers } from 'preview/scenario';
 import type { LogEntry } from 'preview/scenario';
 import { STATES, stateById } from 'preview/states';
@@ -24,7 +27,18 @@ interface ToastDetail {
 
 const COMPONENTS: Record<PreviewComponent, { tag: string; constructor: typeof LightningElement }> = {
     queue: { tag: 'c-lead-queue', constructor: LeadQueue },
-    funnel: { tag: 'c-funnel-panel', constructor: FunnelPanel }
+    funnel: { tag: 'c-funnel-panel', constructor: FunnelPanel },
+    revenue: { tag: 'c-revenue-panel', constructor: RevenuePanel },
+    targets: { tag: 'c-team-targets', constructor: TeamTargets },
+    review: { tag: 'c-weekly-review', constructor: WeeklyReview }
+};
+
+const GROUP_LABELS: Record<PreviewComponent, string> = {
+    queue: 'Lead queue',
+    funnel: 'Lead funnel',
+    revenue: 'Revenue and campaign influence',
+    targets: 'Team commitments',
+    review: 'Weekly review'
 };
 
 const WIDTHS = [
@@ -39,7 +53,7 @@ function nextFrame(): Promise<void> {
 }
 
 /**
- * The preview page: a switcher over every state of the queue and the funnel, a frame as wide as a page, a
+ * The preview page: a switcher over every state of the queue, the funnel and the leaders' panels, a frame as wide as a page, a
  * utility bar or a phone, the toasts the component raised and a log of what it asked the platform for.
  * `?state=<id>&width=<full|420|360>&chrome=0` opens a state directly; chrome=0 shows the component alone.
  */
@@ -92,9 +106,9 @@ export default class App extends LightningElement {
     }
 
     get stateGroups() {
-        return (['queue', 'funnel'] as const).map((component) => ({
+        return (Object.keys(GROUP_LABELS) as PreviewComponent[]).map((component) => ({
             key: component,
-            label: component === 'queue' ? 'Lead queue' : 'Lead funnel',
+            label: GROUP_LABELS[component],
             options: STATES.filter((state) => state.component === component).map((state) => ({
                 value: state.id,
                 label: state.label,

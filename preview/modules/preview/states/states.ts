@@ -21,8 +21,9 @@ import funnelEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__te
 import { click, waitFor } from './dom';
 import type { Root } from './dom';
 import { firstPage } from './leads';
+import { LEADER_STATES } from './leaderStates';
 
-export type PreviewComponent = 'queue' | 'funnel';
+export type PreviewComponent = 'queue' | 'funnel' | 'revenue' | 'targets' | 'review';
 
 export interface PreviewState {
     id: string;
@@ -275,7 +276,8 @@ export const STATES: PreviewState[] = [
             )
         },
         ready: [...FUNNEL, 'c-error-panel']
-    }
+    },
+    ...LEADER_STATES
 ];
 
 export function stateById(id: string | null): PreviewState {

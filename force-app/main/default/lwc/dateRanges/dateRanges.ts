@@ -4,14 +4,7 @@
  * daylight-saving changes never shift a day. Weeks start on Monday (ISO 8601), as the weekly review's do.
  */
 export type RangePreset =
-    | 'thisWeek'
-    | 'last30'
-    | 'last90'
-    | 'thisQuarter'
-    | 'lastQuarter'
-    | 'thisYear'
-    | 'last12Months'
-    | 'custom';
+    'thisWeek' | 'last30' | 'last90' | 'thisQuarter' | 'lastQuarter' | 'thisYear' | 'last12Months' | 'custom';
 
 export interface DateRange {
     startDate: string;

@@ -4,14 +4,7 @@
  * wires and renders them.
  */
 import type { CampaignRow, RevenueResult, SourceRow } from '@salesforce/apex/RevenueController.getRevenue';
-import {
-    formatCount,
-    formatDay,
-    formatInstant,
-    formatMoney,
-    formatPercent,
-    plural
-} from 'c/batonFormat';
+import { formatCount, formatDay, formatInstant, formatMoney, formatPercent, plural } from 'c/batonFormat';
 
 export interface Headline {
     key: string;

@@ -2,11 +2,7 @@
  * What the team commitments panel shows, computed from a TeamTargetResult: each metric's target, actual, pace and
  * status, formatted by its unit, and the sentences around them. Pure functions.
  */
-import type {
-    TargetRow,
-    TargetStatus,
-    TeamTargetResult
-} from '@salesforce/apex/TeamTargetController.getTargets';
+import type { TargetRow, TargetStatus, TeamTargetResult } from '@salesforce/apex/TeamTargetController.getTargets';
 import type { TargetVersion } from '@salesforce/apex/TeamTargetController.getHistory';
 import {
     NO_VALUE,

@@ -61,8 +61,9 @@ export default class TeamTargets extends LightningElement {
 
     // ---- month and team ------------------------------------------------------------------------
 
+    /** The month of the figures on screen (the one asked for while they load). */
     get monthLabel(): string {
-        return formatMonth(this.month);
+        return formatMonth(this.hasResult ? this.result!.month : this.month);
     }
 
     get teamOptions() {

@@ -111,9 +111,7 @@ describe('c-revenue-panel', () => {
         expect(rows(element, '.model-table tbody tr')[0]).toBe(
             'Pipeline Summit 2026 $184,200 $212,000 $171,500 $160,300 $178,900 $201,000'
         );
-        expect(rows(element, '.source-table tbody tr')[0]).toBe(
-            'Trade Show $201,000 $95,300 10 7 $20,100.00 58.8%'
-        );
+        expect(rows(element, '.source-table tbody tr')[0]).toBe('Trade Show $201,000 $95,300 10 7 $20,100.00 58.8%');
     });
 
     it('asks for another model when one is chosen', async () => {
@@ -165,7 +163,8 @@ describe('c-revenue-panel', () => {
     it('shows the error panel when the controller refuses, and a range error without asking', async () => {
         const element = render();
         revenueAdapter.error({
-            message: 'Revenue and campaign influence are computed nightly from every opportunity, so only managers and admins read them.'
+            message:
+                'Revenue and campaign influence are computed nightly from every opportunity, so only managers and admins read them.'
         });
         await flush();
         expect($(element, 'c-error-panel')).not.toBeNull();

@@ -112,7 +112,9 @@ describe('c-team-targets', () => {
 
         $$(element, '.set-button')[1].click();
         await flush();
-        expect(texts(element, '.target-form .section-heading')).toEqual(['New MQLs target for November 2026, Everyone']);
+        expect(texts(element, '.target-form .section-heading')).toEqual([
+            'New MQLs target for November 2026, Everyone'
+        ]);
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
         await change(element, '.target-input', '400');
