@@ -43,7 +43,9 @@ export async function demo(count: number, output: Output): Promise<number> {
             },
             output
         );
-        say(output, '');
+        // As docs/consultant.md says after a history seed: the bypass goes, so Baton's trigger runs on conversion.
+        double.unassignPermissionSet('Baton_Bypass_Automation');
+        say(output, '\nRemoved the Baton_Bypass_Automation assignment the history seed needed.\n');
         const verified = await verifyConversion(auth, { keep: false, allowProduction: false }, output);
         say(output, `\nFunnel of the seeded leads (cohort: leads that became MQL in the last 90 days)\n`);
         say(output, formatFunnel(await readFunnel(await connect(auth))));

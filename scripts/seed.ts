@@ -111,7 +111,7 @@ function summaryTable(report: SeedReport): string {
     ]);
     return [
         formatTable(['object', report.mode === 'reset' ? 'deleted' : 'written', 'skipped', 'failed'], rows),
-        `API calls: ${report.apiCalls}   time: ${report.seconds.toFixed(1)} s`
+        `API calls: ${report.apiCalls}${report.lockRetries.calls > 0 ? ` (${report.lockRetries.calls} of them resent ${report.lockRetries.rows} rows Bulk API could not lock)` : ''}   time: ${report.seconds.toFixed(1)} s`
     ].join('\n');
 }
 

@@ -13,34 +13,8 @@ import { existsSync } from 'node:fs';
 import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
 import type { Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
-import { count, formatProblem } from './validate/check.ts';
-import { CHECKS, runGate, type GateReport } from './validate/run-gate.ts';
-
-function formatReport(report: GateReport): string {
-    const lines: string[] = [];
-    for (const check of report.checks.filter(({ passed }) => !passed)) {
-        lines.push(`== ${check.title}`);
-        if (check.error) {
-            lines.push(`  ${check.error}`);
-        }
-        lines.push(...check.problems.map((problem) => `  ${formatProblem(problem)}`), '');
-    }
-    for (const check of report.checks) {
-        const status = check.passed ? 'ok  ' : 'FAIL';
-        const problems = check.error ? 'could not run' : count(check.problems.length, 'problem');
-        lines.push(
-            `${status} ${check.title.padEnd(26)} ${problems.padEnd(14)} ${check.summary} (${seconds(check.milliseconds)})`
-        );
-    }
-    lines.push(
-        `${report.passed ? 'Deploy-ready' : 'Not deploy-ready'}: ${report.checks.length} checks in ${seconds(report.milliseconds)}`
-    );
-    return lines.join('\n');
-}
-
-function seconds(milliseconds: number): string {
-    return `${(milliseconds / 1000).toFixed(1)} s`;
-}
+import { formatReport } from './validate/format-report.ts';
+import { CHECKS, runGate } from './validate/run-gate.ts';
 
 const VALIDATE = {
     command: 'npm run validate --',

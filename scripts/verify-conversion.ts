@@ -50,7 +50,7 @@ export function formatVerifyReport(report: VerifyReport): string {
                 row.target,
                 show(row.expected),
                 show(row.actual),
-                row.ok ? '✓' : `✗${row.note ? ` ${row.note}` : ''}`
+                `${row.ok ? '✓' : '✗'}${row.note ? ` ${row.note}` : ''}`
             ])
         )
     );

@@ -79,22 +79,33 @@ export function checkMetadata(
         );
     }
     if (denied.length > 0) {
+        // Campaigns also need the Marketing User checkbox on the user record (Salesforce Help, "Campaign Permissions").
+        const campaigns = denied.some((item) => item.endsWith(' Campaign'))
+            ? ' For campaigns, also tick Marketing User on your user record (Setup → Users → your user → Edit).'
+            : '';
         throw new ScriptError(
             `Your user in ${orgLabel} lacks permission to ${denied.join(', ')}.`,
-            'Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.'
+            `Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.${campaigns}`
         );
     }
 }
 
+export const BYPASS_PERMISSION = 'Baton_Bypass_Automation';
+
+/** Whether `userId` holds the Baton_Bypass_Automation custom permission through a permission set (one query). */
+export async function holdsBypassPermission(org: OrgConnection, userId: string): Promise<boolean> {
+    const held = await org.conn.query(
+        `SELECT Id FROM SetupEntityAccess WHERE SetupEntityId IN (SELECT Id FROM CustomPermission WHERE DeveloperName = '${BYPASS_PERMISSION}') ` +
+            `AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${userId}')`
+    );
+    return held.totalSize > 0;
+}
+
 /** Fails unless the running user holds the Baton_Bypass_Automation custom permission. */
 export async function checkBypassPermission(org: OrgConnection, userId: string): Promise<void> {
-    const permission = 'Baton_Bypass_Automation';
+    const permission = BYPASS_PERMISSION;
     try {
-        const held = await org.conn.query(
-            `SELECT Id FROM SetupEntityAccess WHERE SetupEntityId IN (SELECT Id FROM CustomPermission WHERE DeveloperName = '${permission}') ` +
-                `AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${userId}')`
-        );
-        if (held.totalSize > 0) {
+        if (await holdsBypassPermission(org, userId)) {
             return;
         }
         const carriers = await org.conn.query<{ Parent: { Name: string } | null }>(

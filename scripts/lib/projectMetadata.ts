@@ -281,6 +281,11 @@ function parseLeadConvertSettings(root: XmlElement): LeadConvertSettings {
     return settings;
 }
 
+/** A LeadConvert.settings-meta.xml anywhere (one retrieved from an org, for example). */
+export async function readLeadConvertSettingsFile(file: string): Promise<LeadConvertSettings> {
+    return parseLeadConvertSettings(await readRoot(file, 'LeadConvertSettings'));
+}
+
 /** The project's LeadConvert.settings-meta.xml (first one found in any package directory). */
 export async function readLeadConvertSettings(
     projectDir: string = PROJECT_ROOT
@@ -295,6 +300,24 @@ export async function readLeadConvertSettings(
     throw new Error(
         `No LeadConvert.settings-meta.xml in any package directory of ${projectDir} (expected under settings/)`
     );
+}
+
+/**
+ * Whether the project turns on "Require Validation for Converted Leads"
+ * (LeadConfigSettings.shouldLeadConvertRequireValidation in settings/LeadConfig.settings-meta.xml;
+ * off when the project has no such file, as in a new org).
+ */
+export async function readRequireValidationForConvertedLeads(projectDir: string = PROJECT_ROOT): Promise<boolean> {
+    for (const folder of await metadataFolders(projectDir, 'settings')) {
+        const file = path.join(folder, 'LeadConfig.settings-meta.xml');
+        const xml = await readFile(file, 'utf8').catch(() => undefined);
+        if (xml !== undefined) {
+            return (
+                childText(parseRoot(xml, file, 'LeadConfigSettings'), 'shouldLeadConvertRequireValidation') === 'true'
+            );
+        }
+    }
+    return false;
 }
 
 /** Every custom metadata record (`customMetadata/*.md-meta.xml`) in the project. */

@@ -16,15 +16,24 @@ const CLI_ENV = {
 export interface SfResult<T> {
     status: number;
     result?: T;
+    /** The error's name when the command failed (`NamedOrgNotFoundError`, `FailedDeployError`…). */
+    name?: string;
     message?: string;
+    /** Details some commands attach to a failure (`sf apex run`: the compile or runtime problem). */
+    data?: unknown;
+    warnings?: string[];
 }
+
+/** Runs one `sf` command with `--json` and resolves with what it printed, failed or not. */
+export type SfRunner = (args: string[]) => Promise<SfResult<unknown>>;
 
 /**
  * Runs the project's installed Salesforce CLI (`node_modules/@salesforce/cli`) under the current
- * Node binary with `--json`, in `cwd`. Resolves with the parsed JSON; a failing command rejects
- * with the CLI's own message.
+ * Node binary with `--json`, in `cwd`, and resolves with its JSON output whatever its exit code (a
+ * failed deploy exits 1 and still prints the deploy result). Rejects only when the CLI could not run
+ * or printed no JSON.
  */
-export async function sf<T>(args: string[], cwd: string): Promise<T> {
+export async function runSf(args: string[], cwd: string): Promise<SfResult<unknown>> {
     const runJs = path.join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
     let stdout: string;
     try {
@@ -35,24 +44,23 @@ export async function sf<T>(args: string[], cwd: string): Promise<T> {
         }));
     } catch (error) {
         const failed = error as { stdout?: string; message: string };
-        throw new Error(`sf ${args.join(' ')} failed: ${cliMessage(failed.stdout) ?? failed.message}`, {
-            cause: error
-        });
-    }
-    const parsed = JSON.parse(stdout) as SfResult<T>;
-    if (parsed.status !== 0 || parsed.result === undefined) {
-        throw new Error(`sf ${args.join(' ')} failed: ${parsed.message ?? stdout}`);
-    }
-    return parsed.result;
-}
-
-function cliMessage(stdout: string | undefined): string | undefined {
-    if (!stdout) {
-        return undefined;
+        if (!failed.stdout?.trim()) {
+            throw new Error(`sf ${args.join(' ')} could not run: ${failed.message}`, { cause: error });
+        }
+        stdout = failed.stdout;
     }
     try {
-        return (JSON.parse(stdout) as SfResult<unknown>).message;
-    } catch {
-        return stdout.trim();
+        return JSON.parse(stdout) as SfResult<unknown>;
+    } catch (error) {
+        throw new Error(`sf ${args.join(' ')} printed no JSON: ${stdout.trim().slice(0, 500)}`, { cause: error });
     }
+}
+
+/** Runs `sf` with `--json` in `cwd` and resolves with its result; a failing command rejects with the CLI's message. */
+export async function sf<T>(args: string[], cwd: string): Promise<T> {
+    const parsed = await runSf(args, cwd);
+    if (parsed.status !== 0 || parsed.result === undefined) {
+        throw new Error(`sf ${args.join(' ')} failed: ${parsed.message ?? JSON.stringify(parsed)}`);
+    }
+    return parsed.result as T;
 }

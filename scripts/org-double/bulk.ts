@@ -3,16 +3,86 @@
  * job info, successful / failed / unprocessed results, delete. Operations: insert, update,
  * upsert (external id), delete. CSV columns `Relationship.ExternalId__c` resolve lookups; an empty
  * cell leaves a field unchanged and `#N/A` clears it, as on the platform.
+ *
+ * Bulk API 2.0 has no duplicate rule header; the double lets rules whose action is Allow save
+ * (as an alert has no one to show it to) and applies Block rules. Not confirmed in an org.
  */
 import { parseCsv, toCsv } from '../lib/csv.ts';
 import { ApiError } from './apiError.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
+import type { SchemaObject } from './schema.ts';
 import type { SObjectRecord } from './store.ts';
 
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
+/**
+ * Salesforce splits an ingest job's data into internal batches of 10,000 records and processes
+ * them in parallel (Bulk API 2.0 Developer Guide, "Understanding Bulk API 2.0 Ingest").
+ */
+export const INTERNAL_BATCH_SIZE = 10_000;
+
+/**
+ * Row lock contention to simulate. Saving a child locks its parent, so children of one parent in
+ * different internal batches contend and some fail with UNABLE_TO_LOCK_ROW (Bulk API 2.0 Developer
+ * Guide, "Organize Data to Minimize Lock Contention"). The double processes rows one after another,
+ * so it draws the failures: a row whose parent (any lookup it writes) also appears in another
+ * internal batch fails with probability `rate`, from a generator seeded with `seed` and the job's
+ * number, so a run is reproducible. `batchSize` overrides 10,000 for small tests.
+ */
+export interface RowLockSimulation {
+    seed: number;
+    rate: number;
+    batchSize?: number;
+}
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+}
+
+/** The parents each row writes a lookup to: `Relationship.Key__c=value` or the lookup's Id. */
+function parentsOf(object: SchemaObject, columns: string[], row: Record<string, string>): string[] {
+    return columns
+        .filter((column) => row[column] !== '' && row[column] !== '#N/A')
+        .filter((column) => column.includes('.') || object.fields.get(column.toLowerCase())?.type === 'reference')
+        .map((column) => (column.includes('.') ? `${column}=${row[column] ?? ''}` : (row[column] ?? '')));
+}
+
+/** For each row, the parent it would fail to lock, if the simulation says it does. */
+function lockFailures(
+    object: SchemaObject,
+    columns: string[],
+    rows: Record<string, string>[],
+    simulation: RowLockSimulation,
+    jobNumber: number
+): (string | undefined)[] {
+    const batchSize = simulation.batchSize ?? INTERNAL_BATCH_SIZE;
+    const parents = rows.map((row) => parentsOf(object, columns, row));
+    const batchesOf = new Map<string, Set<number>>();
+    parents.forEach((list, index) => {
+        for (const parent of list) {
+            const batches = batchesOf.get(parent) ?? new Set<number>();
+            batches.add(Math.floor(index / batchSize));
+            batchesOf.set(parent, batches);
+        }
+    });
+    const draw = seeded(simulation.seed + jobNumber);
+    return parents.map((list) => {
+        const contended = list.find((parent) => (batchesOf.get(parent)?.size ?? 0) > 1);
+        return contended !== undefined && draw() < simulation.rate ? contended : undefined;
+    });
+}
+
 interface IngestJob {
     id: string;
+    number: number;
     object: string;
     operation: 'insert' | 'update' | 'upsert' | 'delete';
     externalIdFieldName?: string;
@@ -49,8 +119,10 @@ export class BulkIngest {
             if (body.operation === 'upsert' && !body.externalIdFieldName) {
                 throw new ApiError('INVALIDJOB', 'InvalidJob : External ID was blank for upsert');
             }
+            const number = this.nextJob++;
             const job: IngestJob = {
-                id: `750${String(this.nextJob++).padStart(12, '0')}AAA`,
+                id: `750${String(number).padStart(12, '0')}AAA`,
+                number,
                 object: object.name,
                 operation: body.operation,
                 state: 'Open',
@@ -139,18 +211,35 @@ export class BulkIngest {
     private process(state: OrgState, job: IngestJob): void {
         const { columns, rows } = parseCsv(job.csv);
         job.columns = columns;
+        const object = state.store.object(job.object);
+        const locked = state.rowLocks
+            ? lockFailures(object, columns, rows, state.rowLocks, job.number)
+            : rows.map(() => undefined);
+        const options = { allowDuplicates: true };
         // Deletes are applied together at the end: one pass to clear lookups instead of one per row.
         const deletions: string[] = [];
-        for (const row of rows) {
+        for (const [index, row] of rows.entries()) {
             try {
+                const parent = locked[index];
+                if (parent !== undefined) {
+                    throw new ApiError(
+                        'UNABLE_TO_LOCK_ROW',
+                        `unable to obtain exclusive access to this record or 1 records: ${parent}`
+                    );
+                }
                 const record = toRecord(row);
                 let id: string;
                 let created = false;
                 if (job.operation === 'insert') {
-                    id = state.store.insert(job.object, record);
+                    id = state.store.insert(job.object, record, options);
                     created = true;
                 } else if (job.operation === 'upsert') {
-                    ({ id, created } = state.store.upsert(job.object, job.externalIdFieldName ?? 'Id', record));
+                    ({ id, created } = state.store.upsert(
+                        job.object,
+                        job.externalIdFieldName ?? 'Id',
+                        record,
+                        options
+                    ));
                 } else if (job.operation === 'update') {
                     id = String(record.Id);
                     state.store.update(job.object, id, record);

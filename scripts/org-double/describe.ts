@@ -1,9 +1,34 @@
 /** The REST describe of an object in the org double (the subset of keys clients read). */
 import type { FieldDefinition } from '../lib/projectMetadata.ts';
+import { addressPicklistEntry } from './addresses.ts';
 import type { SchemaObject } from './schema.ts';
 
-function describeField(field: FieldDefinition, readOnlyObject: boolean): Record<string, unknown> {
-    const writable = !field.readOnly && field.type !== 'id' && !readOnlyObject;
+/**
+ * Long text areas (text areas longer than 255 characters) cannot be filtered in SOQL: describe
+ * reports `filterable: false` and a WHERE clause on one fails (Object Reference, "Field Types":
+ * textarea; SOQL and SOSL Reference, "Filtering on Special Field Types").
+ */
+export function isFilterable(field: FieldDefinition): boolean {
+    return !(field.type === 'textarea' && (field.length ?? 0) > 255);
+}
+
+/**
+ * `defaultValue` as describe reports it (REST API Developer Guide, "sObject Describe", Field):
+ * the checkbox default for booleans; null for picklists, whose default is flagged on the value.
+ */
+function defaultValue(field: FieldDefinition): unknown {
+    if (field.type === 'boolean') {
+        return field.defaultValue === 'true';
+    }
+    return field.type === 'picklist' || field.type === 'multipicklist' ? null : (field.defaultValue ?? null);
+}
+
+function describeField(field: FieldDefinition, writableObject: boolean): Record<string, unknown> {
+    const writable = !field.readOnly && field.type !== 'id' && writableObject;
+    const entries = (field.picklistValues ?? []).map((value) => ({
+        value,
+        entry: addressPicklistEntry(field.name, value)
+    }));
     return {
         name: field.name,
         label: field.label,
@@ -18,30 +43,36 @@ function describeField(field: FieldDefinition, readOnlyObject: boolean): Record<
         calculated: field.readOnly && field.type !== 'id',
         externalId: field.externalId,
         unique: field.unique,
+        filterable: isFilterable(field),
+        defaultValue: defaultValue(field),
         defaultValueFormula: null,
         defaultedOnCreate: field.defaultValue !== undefined,
         restrictedPicklist: field.restrictedPicklist ?? false,
-        picklistValues: (field.picklistValues ?? []).map((value) => ({
+        dependentPicklist: entries.some(({ entry }) => entry?.controllerName !== undefined),
+        controllerName: entries.find(({ entry }) => entry?.controllerName)?.entry?.controllerName ?? null,
+        picklistValues: entries.map(({ value, entry }) => ({
             value,
-            label: value,
+            label: entry?.label ?? value,
             active: true,
-            defaultValue: value === field.defaultValue
+            defaultValue: value === field.defaultValue,
+            validFor: entry?.validFor ?? null
         })),
         referenceTo: field.referenceTo ?? [],
         relationshipName: field.relationshipName ?? null
     };
 }
 
-export function describeObject(object: SchemaObject): Record<string, unknown> {
+/** The describe of `object`; `writable` is whether the running user may create, edit and delete it. */
+export function describeObject(object: SchemaObject, writable: boolean): Record<string, unknown> {
     return {
         name: object.name,
         label: object.label,
         custom: object.custom,
         keyPrefix: object.keyPrefix,
         queryable: true,
-        createable: !object.readOnlyObject,
-        updateable: !object.readOnlyObject,
-        deletable: !object.readOnlyObject,
-        fields: [...object.fields.values()].map((field) => describeField(field, object.readOnlyObject))
+        createable: writable,
+        updateable: writable,
+        deletable: writable,
+        fields: [...object.fields.values()].map((field) => describeField(field, writable))
     };
 }

@@ -1,6 +1,7 @@
 /** Request and response shapes shared by the org double's API handlers. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
+import type { RowLockSimulation } from './bulk.ts';
 import type { SoqlEngine } from './soql.ts';
 import type { Store } from './store.ts';
 
@@ -24,12 +25,17 @@ export interface DoubleResponse {
 export interface OrgState {
     store: Store;
     soql: SoqlEngine;
-    leadConvertSettings: LeadConvertSettings;
+    /** The org's lead field mapping; undefined when the org has no LeadConvertSettings component. */
+    leadConvertSettings: LeadConvertSettings | undefined;
+    /** "Require Validation for Converted Leads" (LeadConfigSettings.shouldLeadConvertRequireValidation). */
+    requireValidationForConvertedLeads: boolean;
+    /** Baton's Lead trigger is active (batonTrigger.ts stands in for its conversion effects). */
+    batonTrigger: boolean;
+    /** Bulk API 2.0 row lock failures to simulate, if any. */
+    rowLocks: RowLockSimulation | undefined;
     apiVersion: string;
     organizationId: string;
     now: () => Date;
-    /** Duplicate rules on Lead and Contact email block saves unless the request allows them. */
-    duplicateRules: boolean;
 }
 
 export function json(status: number, body: unknown): DoubleResponse {

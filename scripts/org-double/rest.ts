@@ -3,7 +3,7 @@
  * sObject Collections (create, update, delete, upsert by external id; at most 200 records) and
  * Composite (several subrequests in one call).
  */
-import { ApiError } from './apiError.ts';
+import { ApiError, restDuplicateResult } from './apiError.ts';
 import { describeObject } from './describe.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
 import type { SObjectRecord } from './store.ts';
@@ -11,11 +11,17 @@ import { asText } from '../lib/text.ts';
 
 const QUERY_PAGE_SIZE = 2000;
 const COLLECTION_LIMIT = 200;
+/**
+ * Of a Composite request's 25 subrequests, at most 5 may be sObject Collections or query operations
+ * (REST API Developer Guide, "Composite").
+ */
+const COMPOSITE_QUERY_LIMIT = 5;
 
 interface SaveError {
     statusCode: string;
     message: string;
     fields: string[];
+    duplicateResult?: unknown;
 }
 
 interface SaveResult {
@@ -27,7 +33,8 @@ interface SaveResult {
 
 /** sObject Collections report per-record errors with `statusCode` (single-record calls use `errorCode`). */
 function saveError(error: ApiError): SaveError {
-    return { statusCode: error.errorCode, message: error.message, fields: error.fields };
+    const saved: SaveError = { statusCode: error.errorCode, message: error.message, fields: error.fields };
+    return error.duplicateResult ? { ...saved, duplicateResult: restDuplicateResult(error.duplicateResult) } : saved;
 }
 
 function errorResult(error: unknown): SaveResult {
@@ -41,28 +48,9 @@ function errorResponse(error: ApiError): DoubleResponse {
     return json(error.status, [error.toJson()]);
 }
 
-function checkDuplicates(state: OrgState, request: DoubleRequest, objectName: string, record: SObjectRecord): void {
-    const allowSave = /allowSave=true/i.test(String(request.headers['sforce-duplicate-rule-header'] ?? ''));
-    if (
-        !state.duplicateRules ||
-        allowSave ||
-        !['Lead', 'Contact'].includes(objectName) ||
-        typeof record.Email !== 'string'
-    ) {
-        return;
-    }
-    const email = record.Email.toLowerCase();
-    const twin = state.store
-        .all(objectName)
-        .find(
-            (other) => typeof other.Email === 'string' && other.Email.toLowerCase() === email && other.Id !== record.Id
-        );
-    if (twin) {
-        throw new ApiError(
-            'DUPLICATES_DETECTED',
-            `Use one of these records? (duplicate rule: ${objectName} with the same email, ${String(twin.Id)})`
-        );
-    }
+/** The Sforce-Duplicate-Rule-Header asks to save records a duplicate rule's alert flags (create, update, upsert). */
+function allowDuplicates(request: DoubleRequest): { allowDuplicates: boolean } {
+    return { allowDuplicates: /allowSave=true/i.test(String(request.headers['sforce-duplicate-rule-header'] ?? '')) };
 }
 
 /** Runs `work` for each record; with allOrNone the whole call is undone when one fails. */
@@ -158,11 +146,11 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
 
     if (head === 'sobjects' && second) {
         if (third === 'describe' && request.method === 'GET') {
-            return json(200, describeObject(store.object(second)));
+            const object = store.object(second);
+            return json(200, describeObject(object, store.canWrite(object)));
         }
         if (!third && request.method === 'POST') {
-            checkDuplicates(state, request, store.object(second).name, body);
-            const id = store.insert(second, body);
+            const id = store.insert(second, body, allowDuplicates(request));
             return json(201, { id, success: true, errors: [] });
         }
         if (third && !fourth) {
@@ -217,8 +205,7 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
                 collection(state, allOrNone, records.length, (index) => {
                     const record = records[index] ?? {};
                     recordType(record, third);
-                    checkDuplicates(state, request, store.object(third).name, record);
-                    const { id, created } = store.upsert(third, fourth, record);
+                    const { id, created } = store.upsert(third, fourth, record, allowDuplicates(request));
                     return { id, success: true, created, errors: [] };
                 })
             );
@@ -229,8 +216,7 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
                 collection(state, allOrNone, records.length, (index) => {
                     const record = records[index] ?? {};
                     const type = recordType(record);
-                    checkDuplicates(state, request, store.object(type).name, record);
-                    return { id: store.insert(type, record), success: true, errors: [] };
+                    return { id: store.insert(type, record, allowDuplicates(request)), success: true, errors: [] };
                 })
             );
         }
@@ -257,6 +243,13 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
         }[];
         if (subrequests.length > 25) {
             throw new ApiError('INVALID_INPUT', 'A composite request may hold at most 25 subrequests');
+        }
+        const queries = subrequests.filter((sub) => /\/(query|queryAll|composite\/sobjects)(\/|\?|$)/.test(sub.url));
+        if (queries.length > COMPOSITE_QUERY_LIMIT) {
+            throw new ApiError(
+                'INVALID_INPUT',
+                `A composite request may hold at most ${COMPOSITE_QUERY_LIMIT} query and sObject Collections subrequests; it holds ${queries.length}`
+            );
         }
         const compositeResponse = subrequests.map((sub) => {
             const url = new URL(sub.url, 'http://double');

@@ -40,6 +40,7 @@ const KEY_PREFIXES: Record<string, string> = {
     Organization: '00D',
     LeadStatus: '01J',
     OpportunityStage: '01J',
+    Group: '00G',
     CustomPermission: '0CP',
     PermissionSet: '0PS',
     PermissionSetAssignment: '0Pa',
@@ -119,6 +120,10 @@ export async function loadSchema(projectDir: string = PROJECT_ROOT): Promise<Sch
     for (const object of schema.values()) {
         object.fields.set('id', systemField('Id', 'id', { length: 18 }));
         object.fields.set('createddate', systemField('CreatedDate', 'datetime'));
+        object.fields.set(
+            'createdbyid',
+            systemField('CreatedById', 'reference', { referenceTo: ['User'], relationshipName: 'CreatedBy' })
+        );
         object.fields.set('lastmodifieddate', systemField('LastModifiedDate', 'datetime'));
     }
     return schema;

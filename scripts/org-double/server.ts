@@ -10,8 +10,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROJECT_ROOT, readSfdxProject } from '../lib/project.ts';
-import { readLeadConvertSettings, type LeadConvertSettings } from '../lib/projectMetadata.ts';
-import { BulkIngest } from './bulk.ts';
+import {
+    readLeadConvertSettings,
+    readRequireValidationForConvertedLeads,
+    type LeadConvertSettings
+} from '../lib/projectMetadata.ts';
+import { enableStateCountryPicklists } from './addresses.ts';
+import { BulkIngest, type RowLockSimulation } from './bulk.ts';
+import { STANDARD_DUPLICATE_RULES, type DuplicateRule } from './duplicates.ts';
 import type { DoubleRequest, DoubleResponse, OrgState } from './http.ts';
 import { handleRest } from './rest.ts';
 import { loadSchema } from './schema.ts';
@@ -23,7 +29,20 @@ import { Store, type ValidationRule } from './store.ts';
 export interface OrgDoubleOptions extends Partial<OrgProfile> {
     projectDir?: string;
     now?: () => Date;
+    /** The standard duplicate rules are active (default, as in a new org). */
     duplicateRules?: boolean;
+    /** "Require Validation for Converted Leads" (default: the project's LeadConfig settings). */
+    requireValidationForConvertedLeads?: boolean;
+    /** Baton's Lead trigger is active (default); false: as in an org where it did not run. */
+    batonTrigger?: boolean;
+    /** The running user has the Marketing User checkbox (default). */
+    marketingUser?: boolean;
+    /** State and Country/Territory Picklists are enabled (default off, as in a new org). */
+    stateCountryPicklists?: boolean;
+    /** Simulate Bulk API 2.0 row lock failures (default none). */
+    rowLocks?: RowLockSimulation;
+    /** Issue JWT-based access tokens (as a connected app with that setting does). */
+    jwtAccessTokens?: boolean;
 }
 
 interface InjectedFault {
@@ -33,15 +52,21 @@ interface InjectedFault {
     errorCode?: string;
     /** Drop the connection without a response (a network failure). */
     dropConnection?: boolean;
+    /** Process the request, then drop the connection (the work is done but the answer is lost). */
+    afterProcessing?: boolean;
 }
 
 const ACCESS_TOKEN = '00DLOCAL!org-double-session';
+/** A JWT-format token: three base64url parts, the first a JSON header (as jsforce tells them apart). */
+const JWT_ACCESS_TOKEN = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"org-double"}').toString('base64url')}.c2lnbmF0dXJl`;
+/** The SOAP API accepts JWT-based access tokens from API version 68.0 (jsforce's SOAP client says so too). */
+const SOAP_JWT_VERSION = 68;
 const USER_ID = '005000000000001AAA';
 
 export class OrgDouble {
     readonly state: OrgState;
     /** The token the double accepts (changes when the session is renewed). */
-    accessToken = ACCESS_TOKEN;
+    accessToken: string;
     private sessions = 0;
     /** Every request served, in order ("POST /services/data/v65.0/composite/sobjects"). */
     readonly requests: string[] = [];
@@ -50,8 +75,9 @@ export class OrgDouble {
     private faults: InjectedFault[] = [];
     private sessionExpired = false;
 
-    private constructor(state: OrgState) {
+    private constructor(state: OrgState, accessToken: string) {
         this.state = state;
+        this.accessToken = accessToken;
         this.server = createServer((request, response) => {
             this.serve(request, response).catch((error: unknown) => {
                 response.writeHead(500, { 'content-type': 'application/json' });
@@ -73,15 +99,30 @@ export class OrgDouble {
             assignedPermissionSets: options.assignedPermissionSets ?? []
         };
         const organizationId = await addSetupData(store, profile, projectDir, now());
-        const double = new OrgDouble({
-            store,
-            soql: new SoqlEngine(store),
-            leadConvertSettings: structuredClone(settings),
-            apiVersion: sourceApiVersion,
-            organizationId,
-            now,
-            duplicateRules: options.duplicateRules ?? false
-        });
+        if (options.duplicateRules ?? true) {
+            store.duplicateRules.push(...STANDARD_DUPLICATE_RULES);
+        }
+        store.marketingUser = options.marketingUser ?? true;
+        if (options.stateCountryPicklists) {
+            enableStateCountryPicklists(schema);
+            store.stateCountryPicklists = true;
+        }
+        const double = new OrgDouble(
+            {
+                store,
+                soql: new SoqlEngine(store),
+                leadConvertSettings: structuredClone(settings),
+                requireValidationForConvertedLeads:
+                    options.requireValidationForConvertedLeads ??
+                    (await readRequireValidationForConvertedLeads(projectDir)),
+                batonTrigger: options.batonTrigger ?? true,
+                rowLocks: options.rowLocks,
+                apiVersion: sourceApiVersion,
+                organizationId,
+                now
+            },
+            options.jwtAccessTokens ? JWT_ACCESS_TOKEN : ACCESS_TOKEN
+        );
         await new Promise<void>((resolve) => double.server.listen(0, '127.0.0.1', resolve));
         return double;
     }
@@ -133,9 +174,40 @@ export class OrgDouble {
         this.state.store.validationRules.push(rule);
     }
 
+    /** Adds a duplicate rule (an admin's own rule beside the standard ones). */
+    addDuplicateRule(rule: DuplicateRule): void {
+        this.state.store.duplicateRules.push(rule);
+    }
+
+    /** Creates a queue and returns its Id. */
+    addQueue(name: string): string {
+        return String(this.state.store.addSystemRecord('Group', { Name: name, DeveloperName: name, Type: 'Queue' }).Id);
+    }
+
+    /** Takes the permission set `name` from the running user, as an admin would in Setup. */
+    unassignPermissionSet(name: string): void {
+        const { store } = this.state;
+        const permissionSet = store.all('PermissionSet').find((row) => row.Name === name);
+        for (const assignment of store.all('PermissionSetAssignment')) {
+            if (assignment.PermissionSetId === permissionSet?.Id && assignment.AssigneeId === store.currentUserId) {
+                store.removeSystemRecord(String(assignment.Id));
+            }
+        }
+    }
+
+    /** Every new lead is owned by `ownerId` (a queue), as a lead assignment rule would do. */
+    assignNewLeadsTo(ownerId: string): void {
+        this.state.store.leadOwnerOnInsert = ownerId;
+    }
+
+    /** The org answers as if it had no LeadConvertSettings component. */
+    dropLeadConvertSettings(): void {
+        this.state.leadConvertSettings = undefined;
+    }
+
     /** Changes the org's LeadConvertSettings: map `inputField` to `outputField` of `outputObject`, or unmap it (null). */
     setConversionMapping(inputField: string, outputObject: string, outputField: string | null): void {
-        const settings: LeadConvertSettings = this.state.leadConvertSettings;
+        const settings: LeadConvertSettings = this.state.leadConvertSettings ?? { objectMapping: [] };
         for (const mapping of settings.objectMapping) {
             if (mapping.outputObject === outputObject) {
                 mapping.mappingFields = mapping.mappingFields.filter((field) => field.inputField !== inputField);
@@ -158,12 +230,17 @@ export class OrgDouble {
             request.socket.destroy();
             return;
         }
-        const reply = fault
-            ? {
-                  status: fault.status ?? 503,
-                  json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }]
-              }
-            : this.dispatch(request, url, Buffer.concat(chunks).toString('utf8'));
+        const reply =
+            fault && !fault.afterProcessing
+                ? {
+                      status: fault.status ?? 503,
+                      json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }]
+                  }
+                : this.dispatch(request, url, Buffer.concat(chunks).toString('utf8'));
+        if (fault?.afterProcessing) {
+            request.socket.destroy();
+            return;
+        }
         const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
         const headers: Record<string, string> = {
             'content-type':
@@ -175,10 +252,11 @@ export class OrgDouble {
 
     private dispatch(request: IncomingMessage, url: URL, body: string): DoubleResponse {
         const method = request.method ?? 'GET';
-        const soap = /^\/services\/Soap\/([um])\/[\d.]+$/.exec(url.pathname);
+        const soap = /^\/services\/Soap\/([um])\/([\d.]+)$/.exec(url.pathname);
         if (soap) {
             const envelope = readEnvelope(body);
-            if (this.sessionExpired || envelope.sessionId !== this.accessToken) {
+            const jwtRefused = this.accessToken === JWT_ACCESS_TOKEN && Number(soap[2]) < SOAP_JWT_VERSION;
+            if (this.sessionExpired || envelope.sessionId !== this.accessToken || jwtRefused) {
                 return soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
             }
             return soap[1] === 'u'

@@ -3,9 +3,17 @@
  * Supports what the scripts send: fields and parent relationship paths, COUNT(), WHERE with
  * AND / OR / NOT / parentheses, comparison, LIKE, IN / NOT IN (values or a semi-join subquery),
  * ORDER BY, LIMIT and OFFSET.
+ *
+ * Refused as the platform refuses them: filters on fields that are not filterable (long text
+ * areas), and semi-/anti-joins other than the documented form (SOQL and SOSL Reference,
+ * "Comparison Operators", semi-joins and anti-joins): the left operand is one Id or lookup field,
+ * the subquery selects one Id or lookup field, at most two per WHERE clause, none inside another,
+ * none joined by OR or negated by NOT.
  */
 import { parseQuery, type Condition, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { FieldDefinition } from '../lib/projectMetadata.ts';
 import { ApiError } from './apiError.ts';
+import { isFilterable } from './describe.ts';
 import { relationshipField, type SchemaObject } from './schema.ts';
 import { idKey, type SObjectRecord, type Store } from './store.ts';
 import { asText } from '../lib/text.ts';
@@ -56,6 +64,22 @@ function tokens(where: WhereClause | undefined, out: Token[] = []): Token[] {
 
 type Predicate = (record: SObjectRecord) => boolean;
 
+/** A parsed WHERE expression: its test and how many semi-/anti-joins it holds. */
+interface Expression {
+    test: Predicate;
+    joins: number;
+}
+
+const MAX_SEMI_JOINS = 2;
+
+function joinError(message: string): ApiError {
+    return new ApiError('MALFORMED_QUERY', message);
+}
+
+function isIdField(field: FieldDefinition): boolean {
+    return field.type === 'id' || field.type === 'reference';
+}
+
 export class SoqlEngine {
     private readonly store: Store;
 
@@ -67,9 +91,13 @@ export class SoqlEngine {
         return this.execute(parse(soql));
     }
 
-    private execute(query: Query): QueryResult {
+    private execute(query: Query, subquery = false): QueryResult {
         const object = this.store.object(query.sObject ?? '');
-        const predicate = this.predicate(object, tokens(query.where));
+        const expression = this.predicate(object, tokens(query.where), subquery);
+        if (expression.joins > MAX_SEMI_JOINS) {
+            throw joinError(`A WHERE clause may hold at most ${MAX_SEMI_JOINS} semi-join or anti-join subqueries`);
+        }
+        const predicate = expression.test;
         let rows = this.store.all(object.name).filter(predicate);
         const isCount = query.fields?.some(
             (field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'
@@ -94,6 +122,16 @@ export class SoqlEngine {
             this.path(object, {}, field);
         }
         return { totalSize: rows.length, records: rows.map((row) => this.project(object, row, fields)) };
+    }
+
+    /** The field at the end of `path` (`Field`, `Rel__r.Field`, …). */
+    private fieldAt(object: SchemaObject, path: string): FieldDefinition {
+        const [head = '', ...rest] = path.split('.');
+        if (rest.length === 0) {
+            return this.store.field(object, head);
+        }
+        const [target = ''] = relationshipField(object, head)?.referenceTo ?? [];
+        return this.fieldAt(this.store.object(target), rest.join('.'));
     }
 
     /** The value at `path` (`Field`, `Rel__r.Field`, …) of `record`; checks the path exists. */
@@ -147,30 +185,40 @@ export class SoqlEngine {
         return out;
     }
 
-    private predicate(object: SchemaObject, list: Token[]): Predicate {
+    private predicate(object: SchemaObject, list: Token[], subquery: boolean): Expression {
         let position = 0;
         const peek = (): Token | undefined => list[position];
-        const orExpr = (): Predicate => {
+        const combine = (parts: Expression[], test: Predicate): Expression => ({
+            test,
+            joins: parts.reduce((sum, part) => sum + part.joins, 0)
+        });
+        const orExpr = (): Expression => {
             const parts = [andExpr()];
             while (peek() === 'OR') {
                 position++;
                 parts.push(andExpr());
             }
-            return (record) => parts.some((part) => part(record));
+            if (parts.length > 1 && parts.some((part) => part.joins > 0)) {
+                throw joinError('Semi-join and anti-join subqueries cannot be combined with OR');
+            }
+            return combine(parts, (record) => parts.some((part) => part.test(record)));
         };
-        const andExpr = (): Predicate => {
+        const andExpr = (): Expression => {
             const parts = [notExpr()];
             while (peek() === 'AND') {
                 position++;
                 parts.push(notExpr());
             }
-            return (record) => parts.every((part) => part(record));
+            return combine(parts, (record) => parts.every((part) => part.test(record)));
         };
-        const notExpr = (): Predicate => {
+        const notExpr = (): Expression => {
             const token = list[position++];
             if (token === 'NOT') {
                 const inner = notExpr();
-                return (record) => !inner(record);
+                if (inner.joins > 0) {
+                    throw joinError('Semi-join and anti-join subqueries cannot be negated with NOT (use NOT IN)');
+                }
+                return { test: (record) => !inner.test(record), joins: 0 };
             }
             if (token === '(') {
                 const inner = orExpr();
@@ -180,9 +228,13 @@ export class SoqlEngine {
             if (token === undefined || typeof token === 'string') {
                 throw new ApiError('MALFORMED_QUERY', 'unexpected token in WHERE clause');
             }
-            return this.condition(object, token);
+            const isJoin = 'literalType' in token && token.literalType === 'SUBQUERY';
+            if (isJoin && subquery) {
+                throw joinError('A semi-join or anti-join subquery cannot hold another one');
+            }
+            return { test: this.condition(object, token), joins: isJoin ? 1 : 0 };
         };
-        return list.length === 0 ? () => true : orExpr();
+        return list.length === 0 ? { test: () => true, joins: 0 } : orExpr();
     }
 
     private condition(object: SchemaObject, condition: Condition): Predicate {
@@ -191,9 +243,14 @@ export class SoqlEngine {
         }
         const path = condition.field;
         this.path(object, {}, path);
+        const field = this.fieldAt(object, path);
+        if (!isFilterable(field)) {
+            throw new ApiError('INVALID_FIELD', `field '${field.name}' can not be filtered in query call`);
+        }
         const operator = condition.operator.toUpperCase();
         if (condition.literalType === 'SUBQUERY' && 'valueQuery' in condition && condition.valueQuery) {
-            const result = this.execute(condition.valueQuery);
+            this.checkSemiJoin(object, path, condition.valueQuery);
+            const result = this.execute(condition.valueQuery, true);
             const ids = new Set(
                 result.records.flatMap((row) =>
                     Object.values(row)
@@ -237,6 +294,26 @@ export class SoqlEngine {
                     throw new ApiError('MALFORMED_QUERY', `the org double does not support the ${operator} operator`);
             }
         };
+    }
+
+    /** The left operand and the subquery's one selected field must be Id or lookup fields. */
+    private checkSemiJoin(object: SchemaObject, path: string, subquery: Query): void {
+        if (path.includes('.') || !isIdField(this.fieldAt(object, path))) {
+            throw new ApiError(
+                'INVALID_FIELD',
+                `The left operand of a semi-join or anti-join must be an Id or lookup field, not ${path}`
+            );
+        }
+        const selected = subquery.fields ?? [];
+        const [only] = selected;
+        const inner = this.store.object(subquery.sObject ?? '');
+        const name = only?.type === 'Field' ? only.field : '';
+        if (selected.length !== 1 || !name || !isIdField(this.store.field(inner, name))) {
+            throw new ApiError(
+                'INVALID_FIELD',
+                `semi join sub selects can only query id fields, cannot use: '${name || 'more than one field'}'`
+            );
+        }
     }
 }
 

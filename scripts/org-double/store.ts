@@ -1,16 +1,27 @@
 /**
  * The org double's in-memory records and DML with the platform rules the scripts could get
  * wrong: unknown and read-only fields, types and lengths, restricted picklists, required fields,
- * unique external ids, converted leads read-only, lookups that must point at existing records,
- * and the cascades of delete.
+ * unique external ids, converted leads read-only and never referenced, lookups that must point at
+ * existing records, duplicate rules on create, campaigns only for marketing users, and the
+ * cascades of delete.
  */
 import type { FieldDefinition } from '../lib/projectMetadata.ts';
 import { ApiError } from './apiError.ts';
+import { normaliseAddresses } from './addresses.ts';
+import { accountKey, findDuplicates, personKey, type DuplicateRule } from './duplicates.ts';
 import { relationshipField, type Schema, type SchemaObject } from './schema.ts';
 import { coerceValue, formatDateTime } from './values.ts';
 import { asText } from '../lib/text.ts';
 
 export type SObjectRecord = Record<string, unknown>;
+
+/** How a save treats the org's rules. */
+export interface SaveOptions {
+    /** The DuplicateRuleHeader's allowSave: a duplicate rule's alert does not block the save. */
+    allowDuplicates?: boolean;
+    /** Validation rules run (false: lead conversion without "Require Validation for Converted Leads"). */
+    runValidationRules?: boolean;
+}
 
 /** A validation rule: the save fails with `message` when `failsWhen` holds for the record. */
 export interface ValidationRule {
@@ -34,10 +45,30 @@ function indexKey(object: string, field: string, value: unknown): string {
     return `${object}|${field}|${String(value).toLowerCase()}`;
 }
 
+/** Duplicate matching rules look records up by these keys (see duplicates.ts). */
+const MATCH_KEYS: Record<string, (record: SObjectRecord) => string | undefined> = {
+    Lead: personKey,
+    Contact: personKey,
+    Account: accountKey
+};
+const MATCH_FIELD = 'match key';
+
 const CLOSED_STAGES: Record<string, { isWon: boolean }> = {
     'Closed Won': { isWon: true },
     'Closed Lost': { isWon: false }
 };
+
+/**
+ * A converted lead cannot be referenced by another record: the platform answers
+ * CANNOT_UPDATE_CONVERTED_LEAD "cannot reference converted lead" (Salesforce KB 000384333, 000240598).
+ */
+function rejectConvertedLead(objectName: string, target: SObjectRecord, field: FieldDefinition): void {
+    if (objectName === 'Lead' && target.IsConverted === true) {
+        throw new ApiError('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead', {
+            fields: [field.name]
+        });
+    }
+}
 
 /** 15-character case-sensitive key of an Id (15- and 18-character forms name the same record). */
 export function idKey(id: string): string {
@@ -52,6 +83,17 @@ export class Store {
     /** Ids by "object|field|lower-case value" for external id and unique fields, and campaign memberships. */
     private index = new Map<string, Set<string>>();
     readonly validationRules: ValidationRule[] = [];
+    /** Active duplicate rules (the standard ones unless the org double was started without). */
+    readonly duplicateRules: DuplicateRule[] = [];
+    /**
+     * The running user has the Marketing User feature checkbox, without which campaigns cannot be
+     * created or edited (Salesforce Help, "Campaign Permissions").
+     */
+    marketingUser = true;
+    /** New leads go to this owner (a queue), as a lead assignment rule or Baton's MQL routing would do. */
+    leadOwnerOnInsert: string | undefined;
+    /** State and Country/Territory Picklists are enabled (see addresses.ts). */
+    stateCountryPicklists = false;
     private nextId = 1;
 
     constructor(schema: Schema, currentUserId: string, now: () => Date) {
@@ -113,7 +155,32 @@ export class Store {
         return record;
     }
 
-    insert(objectName: string, input: SObjectRecord): string {
+    /** Whether the running user may create, edit and delete records of `object` (describe's createable). */
+    canWrite(object: SchemaObject): boolean {
+        return !object.readOnlyObject && (object.name !== 'Campaign' || this.marketingUser);
+    }
+
+    /** Records of `objectName` under a duplicate match key, or all of them. */
+    candidates(objectName: string, key?: string): SObjectRecord[] {
+        if (key === undefined) {
+            return this.all(objectName);
+        }
+        const name = this.object(objectName).name;
+        return [...(this.index.get(indexKey(name, MATCH_FIELD, key)) ?? [])]
+            .map((id) => this.table(name).get(id))
+            .filter((record): record is SObjectRecord => record !== undefined);
+    }
+
+    /** Removes a setup row (an admin's change in Setup): no access check, no cascades. */
+    removeSystemRecord(id: string): void {
+        const found = this.find(id);
+        if (found) {
+            this.removeFromIndex(found.object, found.record);
+            this.table(found.object.name).delete(idKey(id));
+        }
+    }
+
+    insert(objectName: string, input: SObjectRecord, options: SaveOptions = {}): string {
         const object = this.writableObject(objectName);
         const values = this.resolveInput(object, input, 'insert');
         const record: SObjectRecord = {};
@@ -127,13 +194,20 @@ export class Store {
             }
         }
         if (object.fields.has('ownerid')) {
-            record.OwnerId = this.currentUserId;
+            record.OwnerId = (object.name === 'Lead' ? this.leadOwnerOnInsert : undefined) ?? this.currentUserId;
         }
         Object.assign(record, values);
+        if (this.stateCountryPicklists) {
+            normaliseAddresses(object.name, record, values);
+        }
         record.Id = this.newId(object);
         record.CreatedDate = formatDateTime(this.now());
+        record.CreatedById = this.currentUserId;
         this.checkRequired(object, record);
-        this.checkValidationRules(object, record);
+        if (options.runValidationRules !== false) {
+            this.checkValidationRules(object, record);
+        }
+        this.checkDuplicates(object, record, options.allowDuplicates === true);
         this.checkUnique(object, record);
         this.derive(object, record);
         this.table(object.name).set(idKey(String(record.Id)), record);
@@ -152,6 +226,9 @@ export class Store {
         }
         const values = this.resolveInput(object, input, 'update');
         const updated = { ...record, ...values };
+        if (this.stateCountryPicklists) {
+            normaliseAddresses(object.name, updated, values);
+        }
         this.checkRequired(object, updated);
         this.checkValidationRules(object, updated);
         this.checkUnique(object, updated);
@@ -162,7 +239,12 @@ export class Store {
     }
 
     /** Upsert on an external id field (or Id): one match updates, none inserts, several fail. */
-    upsert(objectName: string, externalIdField: string, input: SObjectRecord): { id: string; created: boolean } {
+    upsert(
+        objectName: string,
+        externalIdField: string,
+        input: SObjectRecord,
+        options: SaveOptions = {}
+    ): { id: string; created: boolean } {
         const object = this.writableObject(objectName);
         const keyField = this.field(object, externalIdField);
         if (!keyField.externalId && keyField.name !== 'Id') {
@@ -195,7 +277,7 @@ export class Store {
             this.update(object.name, String(match.Id), rest);
             return { id: String(match.Id), created: false };
         }
-        return { id: this.insert(object.name, input), created: true };
+        return { id: this.insert(object.name, input, options), created: true };
     }
 
     delete(id: string): void {
@@ -208,6 +290,9 @@ export class Store {
      * Fails before deleting anything when one is missing or read-only.
      */
     deleteMany(ids: string[]): void {
+        if (ids.length === 0) {
+            return;
+        }
         for (const id of ids) {
             const found = this.find(id);
             if (!found) {
@@ -297,7 +382,41 @@ export class Store {
         if (object.readOnlyObject) {
             throw new ApiError('INVALID_TYPE', `entity type ${object.name} does not support this operation`);
         }
+        if (!this.canWrite(object)) {
+            throw new ApiError(
+                'INSUFFICIENT_ACCESS_OR_READONLY',
+                `insufficient access rights on object: ${object.name} (the user is not a Marketing User)`
+            );
+        }
         return object;
+    }
+
+    /**
+     * Duplicate rules on create (edits only report). An alert blocks the save unless the request
+     * allows duplicates; a Block rule blocks always. DUPLICATES_DETECTED carries the rule's result.
+     */
+    private checkDuplicates(object: SchemaObject, record: SObjectRecord, allowDuplicates: boolean): void {
+        const blocking = this.duplicateRules.filter((rule) => rule.actionOnInsert === 'Block' || !allowDuplicates);
+        const found = this.findDuplicates(object.name, record, new Set([idKey(String(record.Id))]), blocking);
+        if (found) {
+            throw new ApiError('DUPLICATES_DETECTED', found.rule.alertText, { duplicateResult: found.result });
+        }
+    }
+
+    /** The duplicate rule that matches `record` (of `objectName`) to existing records not in `exclude`. */
+    findDuplicates(
+        objectName: string,
+        record: SObjectRecord,
+        exclude: ReadonlySet<string>,
+        rules: readonly DuplicateRule[] = this.duplicateRules
+    ): ReturnType<typeof findDuplicates> {
+        return findDuplicates(
+            rules,
+            objectName,
+            record,
+            { candidates: (name, key) => this.candidates(name, key), find: (id) => this.find(id)?.record },
+            exclude
+        );
     }
 
     private findBy(object: SchemaObject, field: FieldDefinition, value: unknown): SObjectRecord[] {
@@ -390,6 +509,7 @@ export class Store {
                 { fields: [lookup.name] }
             );
         }
+        rejectConvertedLead(targetObject.name, match, lookup);
         return String(match.Id);
     }
 
@@ -405,6 +525,7 @@ export class Store {
                 fields: [field.name]
             });
         }
+        rejectConvertedLead(found.object.name, found.record, field);
         return String(found.record.Id);
     }
 
@@ -456,6 +577,10 @@ export class Store {
             if ((field.unique || field.externalId) && typeof value === 'string' && value !== '') {
                 entries.push([indexKey(object.name, field.name, value), field.name]);
             }
+        }
+        const matchKey = MATCH_KEYS[object.name]?.(record);
+        if (matchKey !== undefined) {
+            entries.push([indexKey(object.name, MATCH_FIELD, matchKey), MATCH_FIELD]);
         }
         if (object.name === 'CampaignMember') {
             const member = record.LeadId ?? record.ContactId;

@@ -5,6 +5,8 @@ import { asText } from '../lib/text.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Field types whose values are text, which the platform trims on save. */
+const TEXT_TYPES = new Set(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'multipicklist']);
 
 /** Salesforce's datetime format: `2026-11-23T18:04:49.000+0000`. */
 export function formatDateTime(date: Date): string {
@@ -78,8 +80,12 @@ function checkPicklist(field: FieldDefinition, value: unknown): string {
 /**
  * The stored value for `value` written to `field` (null clears). Throws the platform's error
  * for a wrong type, a too-long text, a bad restricted picklist value or an out-of-range number.
+ * Text is stored without leading and trailing white space, as the platform stores it (Change Data
+ * Capture Developer Guide, "Considerations for Newline Characters and Computing the SHA-256 Hash");
+ * a value of only white space is blank.
  */
-export function coerceValue(field: FieldDefinition, value: unknown): unknown {
+export function coerceValue(field: FieldDefinition, input: unknown): unknown {
+    const value = typeof input === 'string' && TEXT_TYPES.has(field.type) ? input.trim() : input;
     if (value === null || value === undefined || value === '') {
         return null;
     }

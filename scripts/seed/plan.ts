@@ -2,6 +2,11 @@
  * Builds the seed data: campaigns, leads in all four fit × sales-ready quadrants, campaign
  * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days.
  * Deterministic: lead n is always the same lead, so reseeding updates records in place.
+ *
+ * Every lead is a different person: no two share first name, last name and company, an email or a
+ * phone number, so no lead duplicates another — or the contact another lead's conversion creates —
+ * under the standard duplicate matching rules, which duplicate rules apply to every conversion when
+ * "Require Validation for Converted Leads" is on (see scripts/org-double/duplicates.ts).
  */
 import { addBusinessHours, businessHoursBetween } from './businessHours.ts';
 import {
@@ -99,6 +104,40 @@ function iso(date: Date): string {
     return date.toISOString();
 }
 
+/** How many leads can have a name and company of their own: first names × last names × companies. */
+export const IDENTITIES = FIRST_NAMES.length * LAST_NAMES.length * COMPANY_PREFIXES.length * COMPANY_SUFFIXES.length;
+/** Coprime with IDENTITIES, so stepping by it visits every identity once, neighbours looking unalike. */
+const IDENTITY_STRIDE = 7919;
+
+interface Identity {
+    firstName: string;
+    lastName: string;
+    company: string;
+}
+
+/** Lead n's name and company: a different combination for every n up to IDENTITIES. */
+export function identityOf(index: number): Identity {
+    let rest = ((index - 1) * IDENTITY_STRIDE) % IDENTITIES;
+    const take = <T>(items: readonly T[]): T => {
+        const item = items[rest % items.length];
+        rest = Math.floor(rest / items.length);
+        if (item === undefined) throw new Error('identity out of range');
+        return item;
+    };
+    const firstName = take(FIRST_NAMES);
+    const lastName = take(LAST_NAMES);
+    const company = `${take(COMPANY_PREFIXES)} ${take(COMPANY_SUFFIXES)}`;
+    return { firstName, lastName, company };
+}
+
+/** Lead n's phone number, unique to the lead (555 and 7946 are ranges reserved for fiction). */
+function phoneOf(index: number, goodFit: boolean): string {
+    const digits = String(index).padStart(8, '0');
+    return goodFit
+        ? `+1 555 ${digits.slice(1, 4)} ${digits.slice(4)}`
+        : `+44 20 7946 ${digits.slice(2, 5)} ${digits.slice(5)}`;
+}
+
 export function leadKey(index: number): string {
     return `baton-seed:lead:${String(index).padStart(6, '0')}`;
 }
@@ -117,12 +156,10 @@ interface Scores {
     interest: number;
 }
 
-function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; scores: Scores } {
+function profile(next: () => number, quadrant: Quadrant, index: number): { fields: SeedRecord; scores: Scores } {
     const goodFit = quadrant.startsWith('good-fit');
     const ready = quadrant.endsWith('-ready') && !quadrant.endsWith('not-ready');
-    const firstName = pick(next, FIRST_NAMES);
-    const lastName = pick(next, LAST_NAMES);
-    const company = `${pick(next, COMPANY_PREFIXES)} ${pick(next, COMPANY_SUFFIXES)}`;
+    const { firstName, lastName, company } = identityOf(index);
     const domain = `${company.toLowerCase().replace(/[^a-z]/g, '')}.example.com`;
     let fit = 0;
     let title: string;
@@ -134,14 +171,14 @@ function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; 
         title = seniorTitle;
         employees = Math.round(between(next, 50, 5000));
         market = pick(next, TARGET_MARKETS);
-        phone = `+1 555 01${String(Math.floor(next() * 100)).padStart(2, '0')}`;
+        phone = phoneOf(index, true);
         fit = 25 + 25 + points + 10;
     } else {
         title = pick(next, JUNIOR_TITLES);
         employees = Math.round(between(next, 2, 45));
         const inTarget = next() < 0.4;
         market = inTarget ? pick(next, TARGET_MARKETS) : pick(next, OTHER_MARKETS);
-        phone = next() < 0.5 ? `+44 20 7946 0${String(Math.floor(next() * 1000)).padStart(3, '0')}` : null;
+        phone = next() < 0.5 ? phoneOf(index, false) : null;
         fit = (inTarget ? 25 : 0) + (phone ? 10 : 0);
     }
     let demo = false;
@@ -160,14 +197,15 @@ function profile(next: () => number, quadrant: Quadrant): { fields: SeedRecord; 
         interest = (engagement >= 50 ? 30 : 0) + (pricingVisits >= 2 ? 20 : 0);
     }
     const student = title === 'Graduate Student';
+    const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '');
     const fields: SeedRecord = {
         FirstName: firstName,
         LastName: lastName,
         Company: company,
         Title: title,
-        Email:
-            `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') +
-            (student ? '@university.edu' : `@${domain}`),
+        // The name and company are unique to the lead, so the address at the company's domain is
+        // too; a student's university address gets the lead's number.
+        Email: student ? `${local}.${index}@university.edu` : `${local}@${domain}`,
         Phone: phone,
         City: pick(next, market.cities),
         Country: market.country,
@@ -336,12 +374,15 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         quadrants: { 'good-fit-ready': 0, 'good-fit-not-ready': 0, 'poor-fit-ready': 0, 'poor-fit-not-ready': 0 },
         stages: {}
     };
+    if (options.count > IDENTITIES) {
+        throw new Error(`The seed has ${IDENTITIES} different people; ${options.count} leads would repeat some`);
+    }
     for (let index = 1; index <= options.count; index++) {
         const next = random(index * 7919);
         const key = leadKey(index);
         const quadrant = quadrantOf(next);
         plan.quadrants[quadrant]++;
-        const { fields, scores } = profile(next, quadrant);
+        const { fields, scores } = profile(next, quadrant, index);
         const campaign = pick(next, CAMPAIGNS);
         const lead: SeedRecord = { [SEED_KEY]: key, ...fields, LeadSource: campaign.source };
         plan.members.push({

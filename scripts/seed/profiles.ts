@@ -63,7 +63,7 @@ export const OTHER_MARKETS: readonly { country: string; cities: readonly string[
 
 export const INDUSTRIES: readonly string[] = [
     'Technology',
-    'Financial Services',
+    'Finance',
     'Healthcare',
     'Manufacturing',
     'Retail',
@@ -92,7 +92,12 @@ export const FIRST_NAMES: readonly string[] = [
     'Mei',
     'Samuel',
     'Zoe',
-    'Ravi'
+    'Ravi',
+    'Felix',
+    'Nadia',
+    'Tomas',
+    'Yara',
+    'Kofi'
 ];
 
 export const LAST_NAMES: readonly string[] = [
@@ -115,7 +120,12 @@ export const LAST_NAMES: readonly string[] = [
     'Fraser',
     'Kim',
     'Moreau',
-    'Walsh'
+    'Walsh',
+    'Lindqvist',
+    'Mendes',
+    'Novak',
+    'Petrov',
+    'Quinn'
 ];
 
 export const COMPANY_PREFIXES: readonly string[] = [

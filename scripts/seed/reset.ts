@@ -61,7 +61,7 @@ export async function runReset(
         ['Account', ids(leads.map((lead) => lead.ConvertedAccountId))],
         ['Campaign', ids((checks.queries.campaigns ?? []).map((row) => String(row.Id)))]
     ];
-    const result: SeedRunResult = { objects: [], failures: [], notes: [] };
+    const result: SeedRunResult = { objects: [], failures: [], notes: [], lockRetries: { rows: 0, calls: 0 } };
     for (const [object, records] of steps) {
         const bar = progressBar(output, `Delete ${object}`, records.length);
         const written = await writeRecords(org, object, records, {
@@ -81,6 +81,8 @@ export async function runReset(
         };
         result.objects.push(summary);
         result.failures.push(...written.failures.map((failure) => ({ ...failure, object })));
+        result.lockRetries.rows += written.lockRetries.rows;
+        result.lockRetries.calls += written.lockRetries.calls;
     }
     return result;
 }

@@ -2,20 +2,28 @@
  * Seeds an org: campaigns, leads, campaign memberships and, with history, SLA clocks and
  * conversions (opportunities then moved to won / lost). Idempotent: upserts on the seed key,
  * inserts only memberships that do not exist yet and converts only leads not yet converted, so
- * a run that died halfway can simply be run again.
+ * a run that died halfway can simply be run again. A converted lead cannot be referenced any more
+ * (CANNOT_UPDATE_CONVERTED_LEAD), so a rerun leaves the memberships and SLA clocks of converted
+ * leads as they are.
  */
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError } from '../lib/errors.ts';
-import { CONVERTED_STATUS_QUERY, convertedStatus, convertLeads } from '../lib/leadConversion.ts';
+import {
+    CONVERT_LIMIT,
+    CONVERTED_STATUS_QUERY,
+    convertedStatus,
+    convertLeads,
+    describeConversionErrors,
+    requireSoapSession
+} from '../lib/leadConversion.ts';
 import { checkBypassPermission, type MetadataRequirement } from '../lib/orgChecks.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
 import { asText } from '../lib/text.ts';
 import { fitPicklists } from './picklists.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
-import { writeRecords, type WriteFailure, type WriteResult } from './writer.ts';
+import { writeRecords, type LockRetries, type WriteFailure, type WriteResult } from './writer.ts';
 
-const CONVERT_BATCH = 100;
 const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
 
 export interface SeedRunOptions {
@@ -35,6 +43,8 @@ export interface SeedRunResult {
     failures: (WriteFailure & { object: string })[];
     /** Things the consultant should know (e.g. picklist values the org does not offer). */
     notes: string[];
+    /** Rows Bulk API jobs could not lock, written again through collections. */
+    lockRetries: LockRetries;
 }
 
 /** The fields each object needs in the org: every field the plan writes. */
@@ -75,6 +85,9 @@ export async function runSeed(
     options: SeedRunOptions,
     output: Output
 ): Promise<SeedRunResult> {
+    if (history) {
+        requireSoapSession(org, 'calls (getUserInfo, convertLead)');
+    }
     const userId = history ? await getUserId(org) : undefined;
     const plan = buildPlan(userId);
     const checks = await preflight(org, {
@@ -107,10 +120,10 @@ export async function runSeed(
     const converted = keys(checks.queries.convertedLeads);
     const existingMembers = keys(checks.queries.existingMembers);
     const leadOf = (record: SeedRecord): string => {
-        const lead = record.Lead;
+        const lead = record.Lead ?? record.Lead__r;
         return (lead !== null && typeof lead === 'object' ? lead.Baton_Seed_Key__c : '').toLowerCase();
     };
-    const summary: SeedRunResult = { objects: [], failures: [], notes };
+    const summary: SeedRunResult = { objects: [], failures: [], notes, lockRetries: { rows: 0, calls: 0 } };
     const write = async (
         object: string,
         records: SeedRecord[],
@@ -131,6 +144,8 @@ export async function runSeed(
         bar.finish();
         summary.objects.push({ object, written: result.written, skipped, failed: result.failures.length });
         summary.failures.push(...result.failures.map((failure) => ({ ...failure, object })));
+        summary.lockRetries.rows += result.lockRetries.rows;
+        summary.lockRetries.calls += result.lockRetries.calls;
         return result;
     };
 
@@ -151,7 +166,8 @@ export async function runSeed(
     );
     await write('CampaignMember', members, plan.members.length - members.length, 'insert');
     if (plan.slas.length > 0) {
-        await write('Lead_SLA__c', plan.slas, 0, 'upsert');
+        const clocks = plan.slas.filter((clock) => !converted.has(leadOf(clock)));
+        await write('Lead_SLA__c', clocks, plan.slas.length - clocks.length, 'upsert');
     }
     if (pendingConversions.length > 0) {
         const status = convertedStatus(checks.queries.convertedStatus, org.label);
@@ -173,13 +189,13 @@ async function convert(
     const opportunities: SeedRecord[] = [];
     let done = 0;
     let failed = 0;
-    for (let start = 0; start < conversions.length; start += CONVERT_BATCH) {
+    for (let start = 0; start < conversions.length; start += CONVERT_LIMIT) {
         const batch = conversions
-            .slice(start, start + CONVERT_BATCH)
+            .slice(start, start + CONVERT_LIMIT)
             .filter((conversion) => leadIds.has(conversion.leadKey));
         const results = await convertLeads(
             org,
-            batch.map((conversion) => leadIds.get(conversion.leadKey) ?? ''),
+            batch.map((conversion) => ({ leadId: leadIds.get(conversion.leadKey) ?? '' })),
             status
         );
         results.forEach((result, index) => {
@@ -192,7 +208,7 @@ async function convert(
                 summary.failures.push({
                     object: 'Lead conversion',
                     key: conversion.leadKey,
-                    error: result.errors.map((error) => `${error.statusCode ?? ''}: ${error.message ?? ''}`).join('; ')
+                    error: describeConversionErrors(result.errors)
                 });
             }
         });

@@ -154,7 +154,7 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
     });
 
     it('serves LeadConvertSettings through readMetadata', async () => {
-        const settings = (await conn.metadata.read('LeadConvertSettings', 'LeadConvert')) as unknown as {
+        const settings = (await conn.metadata.read('LeadConvertSettings', 'LeadConvertSettings')) as unknown as {
             objectMapping: { outputObject: string }[];
         };
         assert.deepEqual(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addBusinessHours, businessHoursBetween } from '../seed/businessHours.ts';
-import { buildPlan, SEED_KEY } from '../seed/plan.ts';
+import { buildPlan, identityOf, IDENTITIES, SEED_KEY } from '../seed/plan.ts';
 import { readSeedConfig } from '../seed/policies.ts';
 import { asText } from '../lib/text.ts';
 import { evaluateStage, type LeadValues } from '../lib/criteria/engine.ts';
@@ -41,6 +41,22 @@ function leadValues(lead: Record<string, unknown>): LeadValues {
 const now = new Date('2026-11-20T15:00:00Z');
 
 describe('seed plan', () => {
+    it('gives every lead its own person: name and company, email and phone are never shared', async () => {
+        const config = await readSeedConfig();
+        const plan = buildPlan({ count: 5000, history: true, now, ...config });
+        for (const field of ['Email', 'Phone'] as const) {
+            const values = plan.leads.map((lead) => lead[field]).filter((value) => value !== null);
+            assert.equal(new Set(values).size, values.length, `${field} is unique`);
+        }
+        const people = plan.leads.map((lead) => [lead.FirstName, lead.LastName, lead.Company].map(asText).join('|'));
+        assert.equal(new Set(people).size, people.length);
+        const all = new Set(
+            Array.from({ length: IDENTITIES }, (_, index) => Object.values(identityOf(index + 1)).join('|'))
+        );
+        assert.equal(all.size, 100_000, 'as many people as the largest --count');
+        assert.throws(() => buildPlan({ count: IDENTITIES + 1, history: false, now, ...config }), /would repeat/);
+    });
+
     it('is deterministic, keyed uniquely, and spans all four quadrants', async () => {
         const config = await readSeedConfig();
         const first = buildPlan({ count: 400, history: true, now, userId: '005000000000001AAA', ...config });

@@ -18,19 +18,24 @@ export function authFor(double: OrgDouble): OrgAuth {
 }
 
 export interface CapturedOutput extends Output {
+    /** Everything written, in order. */
     text(): string;
+    /** What was written to stdout alone. */
+    stdoutText(): string;
 }
 
 export function capture(json = false): CapturedOutput {
     let buffer = '';
-    const sink = (): Writable =>
+    let stdout = '';
+    const sink = (isStdout: boolean): Writable =>
         new Writable({
             write(chunk: Buffer, _encoding, done) {
                 buffer += chunk.toString();
+                if (isStdout) stdout += chunk.toString();
                 done();
             }
         });
-    return { json, stdout: sink(), stderr: sink(), text: () => buffer };
+    return { json, stdout: sink(true), stderr: sink(false), text: () => buffer, stdoutText: () => stdout };
 }
 
 const run = promisify(execFile);

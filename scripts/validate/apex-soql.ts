@@ -9,7 +9,7 @@
 import { parseQuery, type FieldType, type Query } from '@jetstreamapp/soql-parser-js';
 import type { Problem } from './check.ts';
 import type { ApexSource } from './apex-sources.ts';
-import { findField, type ProjectModel } from './project-model.ts';
+import { findField, relationshipField, type ProjectModel } from './project-model.ts';
 
 /** The parts of the parser's WHERE/HAVING, GROUP BY and ORDER BY nodes the check reads. */
 interface FieldOrFunction {
@@ -192,9 +192,9 @@ function pathProblem(
     let current = objectName;
     for (const [index, part] of parts.entries()) {
         const last = index === parts.length - 1;
-        const fieldName = last ? part : part.replace(/__r$/i, '__c');
-        const custom = /__c$/i.test(fieldName);
-        const field = findField(model, current, last || custom ? fieldName : `${part}Id`);
+        const custom = last ? /__c$/i.test(part) : /__[cr]$/i.test(part);
+        const field =
+            last || /__c$/i.test(part) ? findField(model, current, part) : relationshipField(model, current, part);
         if (!field) {
             const listed = custom || model.objects.get(current.toLowerCase())?.standardFieldsListed;
             if (!listed || !(last || custom)) {

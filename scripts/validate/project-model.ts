@@ -25,6 +25,8 @@ export interface FieldInfo {
     /** Values of a picklist defined in the project; undefined when the values live in the org. */
     picklistValues?: string[];
     referenceTo?: string[];
+    /** A lookup's child relationship name, as the parent names its children (`Lead_SLAs` → `Lead_SLAs__r`). */
+    relationshipName?: string;
     /** Where the field is defined; undefined for standard fields. */
     file?: string;
 }
@@ -236,6 +238,8 @@ export function fieldInfo(name: string, root: XmlElement, file: string): FieldIn
         info.picklistValues = childrenNamed(definition, 'value').map((value) => childText(value, 'fullName') ?? '');
     }
     if (referenceTo) info.referenceTo = [referenceTo];
+    const relationshipName = childText(root, 'relationshipName');
+    if (relationshipName) info.relationshipName = relationshipName;
     return info;
 }
 
@@ -265,6 +269,15 @@ function bundleInfo(name: string, root: XmlElement, file: string): BundleInfo {
 /** Looks up `Object.Field` or a field on an object; undefined when either is unknown. */
 export function findField(model: ProjectModel, objectName: string, fieldName: string): FieldInfo | undefined {
     return model.objects.get(objectName.toLowerCase())?.fields.get(fieldName.toLowerCase());
+}
+
+/**
+ * The lookup field behind a relationship name: `Accepted_By__r` → `Accepted_By__c`, `Owner` →
+ * `OwnerId`; undefined when there is none.
+ */
+export function relationshipField(model: ProjectModel, objectName: string, name: string): FieldInfo | undefined {
+    const fieldName = /__r$/i.test(name) ? name.replace(/__r$/i, '__c') : `${name}Id`;
+    return findField(model, objectName, fieldName);
 }
 
 export function hasName(model: ProjectModel, index: string, name: string): boolean {

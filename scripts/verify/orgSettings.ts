@@ -1,6 +1,12 @@
-/** Reads the org's LeadConvertSettings through the Metadata API (readMetadata). */
+/**
+ * Reads the org's LeadConvertSettings through the Metadata API. LeadConvertSettings is a metadata
+ * type of its own (Metadata API Developer Guide, "LeadConvertSettings": suffix LeadConvertSetting,
+ * folder LeadConvertSettings; @salesforce/source-deploy-retrieve's registry agrees), and readMetadata
+ * of a name the org does not hold answers with an empty entry instead of an error, so the
+ * component's name is not guessed: listMetadata finds it, then readMetadata reads it.
+ */
 import type { OrgConnection } from '../lib/connection.ts';
-import { explainError } from '../lib/errors.ts';
+import { explainError, ScriptError } from '../lib/errors.ts';
 import type { LeadConvertSettings, ObjectMapping } from '../lib/projectMetadata.ts';
 
 type OneOrMany<T> = T | T[] | undefined;
@@ -16,14 +22,33 @@ interface ReadSettings {
     }>;
 }
 
+export const LEAD_CONVERT_SETTINGS_TYPE = 'LeadConvertSettings';
+
 const many = <T>(value: OneOrMany<T>): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
+function missing(org: OrgConnection, what: string): ScriptError {
+    return new ScriptError(
+        `Could not read the lead field mapping of ${org.label}: ${what}.`,
+        'Reading LeadConvertSettings needs the "Modify Metadata Through Metadata API Functions" or "Modify All Data" permission; ' +
+            'deploy the mapping with sf project deploy start --source-dir org-settings --target-org <org>, then run the check again.'
+    );
+}
+
 export async function readOrgLeadConvertSettings(org: OrgConnection): Promise<LeadConvertSettings> {
-    let read: ReadSettings;
+    let read: ReadSettings | null | undefined;
+    let fullName: string | undefined;
     try {
-        read = (await org.conn.metadata.read('LeadConvertSettings', 'LeadConvert')) as unknown as ReadSettings;
+        const listed = many(await org.conn.metadata.list({ type: LEAD_CONVERT_SETTINGS_TYPE }));
+        fullName = listed[0]?.fullName;
+        if (fullName === undefined) {
+            throw missing(org, `listMetadata found no ${LEAD_CONVERT_SETTINGS_TYPE} component`);
+        }
+        read = (await org.conn.metadata.read(LEAD_CONVERT_SETTINGS_TYPE, fullName)) as unknown as ReadSettings | null;
     } catch (error) {
         throw explainError(error, org.label, org.reauthenticate);
+    }
+    if (!read?.fullName) {
+        throw missing(org, `readMetadata returned nothing for ${LEAD_CONVERT_SETTINGS_TYPE} "${fullName}"`);
     }
     const objectMapping: ObjectMapping[] = many(read.objectMapping).map((mapping) => ({
         inputObject: mapping.inputObject,

@@ -1,6 +1,6 @@
 /**
  * What a conversion must carry: the platform's standard mapping plus the org's
- * LeadConvertSettings, with a marker value per lead field, built from the org's describes.
+ * LeadConvertSettings, with marker values for each test lead, built from the org's describes.
  */
 import type { DescribeSObjectResult } from 'jsforce';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
@@ -15,10 +15,12 @@ export interface FieldCheck {
     source: 'standard' | 'settings';
 }
 
+export type LeadValues = Record<string, MarkerValue>;
+
 export interface ConversionPlan {
     checks: FieldCheck[];
-    /** The lead's marker values by field. */
-    lead: Record<string, MarkerValue>;
+    /** The marker values of each test lead by field (the first lead's are the ones checked). */
+    leads: LeadValues[];
     /** Checks that could not get a marker, with why. */
     skipped: { check: FieldCheck; reason: string }[];
 }
@@ -27,10 +29,42 @@ function field(describe: DescribeSObjectResult | undefined, name: string): Descr
     return describe?.fields.find((item) => item.name.toLowerCase() === name.toLowerCase());
 }
 
+interface PicklistEntry {
+    value: string;
+    label: string;
+    active: boolean;
+    validFor?: string | null;
+}
+
+const entries = (item: DescribeField | undefined): PicklistEntry[] =>
+    ((item?.picklistValues ?? []) as PicklistEntry[]).filter((entry) => entry.active);
+
+/**
+ * With State and Country/Territory Picklists on, Lead.Country and Lead.State take only names the
+ * org lists, a state only under its country: a country and one of its states, by label, read from
+ * the CountryCode and StateCode picklists (`validFor` marks the countries a state belongs to, one
+ * bit per country value, most significant bit first). Undefined when the picklists are off.
+ */
+function listedAddress(lead: DescribeSObjectResult | undefined): { Country: string; State: string } | undefined {
+    const countries = entries(field(lead, 'CountryCode'));
+    if (countries.length === 0) {
+        return undefined;
+    }
+    for (const state of entries(field(lead, 'StateCode'))) {
+        const bits = Buffer.from(state.validFor ?? '', 'base64');
+        const country = countries.find((_, index) => ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0);
+        if (country) {
+            return { Country: country.label, State: state.label };
+        }
+    }
+    return undefined;
+}
+
 export function planConversion(
     settings: LeadConvertSettings,
     describes: Map<string, DescribeSObjectResult | undefined>,
-    runId: string
+    runId: string,
+    leadCount = 2
 ): ConversionPlan {
     const checks: FieldCheck[] = STANDARD_CONVERSION_MAPPING.map((mapping) => ({
         ...mapping,
@@ -47,8 +81,13 @@ export function planConversion(
             });
         }
     }
-    const plan: ConversionPlan = { checks: [], lead: {}, skipped: [] };
+    const plan: ConversionPlan = {
+        checks: [],
+        leads: Array.from({ length: leadCount }, () => ({})),
+        skipped: []
+    };
     const leadDescribe = describes.get('Lead');
+    const address = listedAddress(leadDescribe);
     const leadFields = [...new Set(checks.map((check) => check.leadField))];
     leadFields.forEach((leadField, index) => {
         const source = field(leadDescribe, leadField);
@@ -66,8 +105,11 @@ export function planConversion(
             );
             return;
         }
-        const marker = markerValue(source, targets as DescribeField[], index + 1, runId);
-        if (marker === undefined) {
+        const listed = address?.[source.name as 'Country' | 'State'];
+        const markers = plan.leads.map(
+            (_, lead) => listed ?? markerValue(source, targets as DescribeField[], { runId, lead, seed: index + 1 })
+        );
+        if (markers.some((marker) => marker === undefined)) {
             related.forEach((check) =>
                 plan.skipped.push({
                     check,
@@ -76,7 +118,10 @@ export function planConversion(
             );
             return;
         }
-        plan.lead[source.name] = marker;
+        markers.forEach((marker, lead) => {
+            const values = plan.leads[lead];
+            if (values && marker !== undefined) values[source.name] = marker;
+        });
         plan.checks.push(...related);
     });
     return plan;

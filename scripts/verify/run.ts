@@ -2,25 +2,37 @@
  * Proves in an org that lead conversion carries Baton's data: creates a campaign and two test
  * leads (one a member of the campaign), converts them with convertLead and a converted status
  * read from the org, reads back Account, Contact and Opportunity and compares every mapped
- * field, the primary campaign and the opportunity stage Baton sets. Deletes everything it
- * created, even when a step fails, unless asked to keep it.
+ * field, the primary campaign, the opportunity stage Baton sets and the lead stage only Baton's
+ * trigger sets. The test leads are unique to the run (see markers.ts), so duplicate rules — which
+ * always block conversion when "Require Validation for Converted Leads" is on — find nothing; a
+ * block is explained with the rule's name. Every record is recorded the moment the org reports it
+ * and deleted at the end, whichever step fails, unless asked to keep them.
  */
+import type { DescribeSObjectResult } from 'jsforce';
+import { compositeGet, subError } from '../lib/composite.ts';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError, ScriptError } from '../lib/errors.ts';
 import {
     ALLOW_DUPLICATES_HEADER,
     CONVERTED_STATUS_QUERY,
     convertedStatus,
-    convertLeads
+    convertLeads,
+    duplicateBlock,
+    requireSoapSession
 } from '../lib/leadConversion.ts';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
 import { preflight } from '../lib/preflight.ts';
+import { batonTriggerRow, defaultStageNote } from './batonCheck.ts';
+import { TestRecords } from './cleanup.ts';
 import { compareSettings, type MappingDrift } from './drift.ts';
 import { sameValue } from './markers.ts';
 import { readOrgLeadConvertSettings } from './orgSettings.ts';
 import { planConversion, type FieldCheck } from './plan.ts';
 
 const TARGETS = ['Account', 'Contact', 'Opportunity'] as const;
+type Target = (typeof TARGETS)[number];
+/** Queue Ids start with the Group key prefix; records conversion creates must be owned by a user. */
+const QUEUE_PREFIX = '00G';
 
 export interface VerifyRow {
     field: string;
@@ -40,49 +52,57 @@ export interface VerifyRunResult {
     cleanupErrors: string[];
 }
 
-interface Created {
-    id: string;
-    object: string;
-}
-
 type Row = Record<string, unknown>;
 
-function explainSaveErrors(
-    action: string,
-    object: string,
-    errors: { statusCode?: string; errorCode?: string; message?: string }[]
-): ScriptError {
-    const validation = errors.find(
-        (error) => (error.statusCode ?? error.errorCode) === 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
-    );
+interface SaveError {
+    statusCode?: string;
+    errorCode?: string;
+    message?: string;
+    duplicateResult?: unknown;
+}
+
+const REQUIRE_VALIDATION =
+    'With "Require Validation for Converted Leads" on, a duplicate rule blocks conversion whatever its action (Salesforce KB 000204497).';
+
+/** A failed step, explained: a validation rule by its message, a duplicate rule by its name and matches. */
+function explainSaveErrors(action: string, object: string, errors: SaveError[]): ScriptError {
+    const code = (error: SaveError): string => error.statusCode ?? error.errorCode ?? '';
+    const validation = errors.find((error) => code(error) === 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
     if (validation) {
         return new ScriptError(
             `A validation rule on ${object} stopped ${action}: "${validation.message ?? ''}" (FIELD_CUSTOM_VALIDATION_EXCEPTION).`,
             `Find the rule with this message in Setup → Object Manager → ${object} → Validation Rules; let the check's records pass (e.g. bypass for your user) and run again.`
         );
     }
+    const duplicate = errors
+        .map((error) => duplicateBlock({ ...error, statusCode: code(error) }))
+        .find((block) => block !== undefined);
+    if (duplicate) {
+        const matches = duplicate.matches.length > 0 ? `: it matches ${duplicate.matches.join(', ')}` : '';
+        return new ScriptError(
+            `The duplicate rule ${duplicate.rule} (${duplicate.entity}) stopped ${action}${matches} (DUPLICATES_DETECTED). ${REQUIRE_VALIDATION}`,
+            `Open the matching record(s): if an earlier check left them, delete them; otherwise deactivate or narrow ${duplicate.rule} in Setup → Duplicate Rules while the check runs, and run again.`
+        );
+    }
     return new ScriptError(
-        `${action} failed on ${object}: ${errors.map((error) => `${error.statusCode ?? error.errorCode ?? ''}: ${error.message ?? ''}`).join('; ')}`
+        `${action} failed on ${object}: ${errors.map((error) => `${code(error)}: ${error.message ?? ''}`).join('; ')}`
     );
 }
 
 async function create(
     org: OrgConnection,
-    object: string,
+    object: 'Campaign' | 'Lead' | 'CampaignMember',
     records: Row[],
-    created: Created[],
+    created: TestRecords,
     action: string
 ): Promise<string[]> {
-    let results: {
-        id?: string;
-        success: boolean;
-        errors: { statusCode?: string; errorCode?: string; message?: string }[];
-    }[];
+    let results: { id?: string; success: boolean; errors: SaveError[] }[];
+    created.creating();
     try {
         results = await org.conn.sobject(object).create(records, { allOrNone: true, headers: ALLOW_DUPLICATES_HEADER });
     } catch (error) {
         const data = (error as { data?: unknown }).data;
-        if (Array.isArray(data)) throw explainSaveErrors(action, object, data as never[]);
+        if (Array.isArray(data)) throw explainSaveErrors(action, object, data as SaveError[]);
         throw explainError(error, org.label, org.reauthenticate);
     }
     const failed = results.find((result) => !result.success);
@@ -90,12 +110,14 @@ async function create(
         throw explainSaveErrors(action, object, failed.errors);
     }
     const ids = results.map((result) => String(result.id));
-    created.push(...ids.map((id) => ({ id, object })));
+    created.add(object, ...ids);
     return ids;
 }
 
+const soqlIds = (ids: string[]): string => ids.map((id) => `'${id}'`).join(', ');
+
 async function select(org: OrgConnection, object: string, fields: string[], ids: string[]): Promise<Map<string, Row>> {
-    const soql = `SELECT ${[...new Set(['Id', ...fields])].join(', ')} FROM ${object} WHERE Id IN (${ids.map((id) => `'${id}'`).join(', ')})`;
+    const soql = `SELECT ${[...new Set(['Id', ...fields])].join(', ')} FROM ${object} WHERE Id IN (${soqlIds(ids)})`;
     try {
         const result = await org.conn.query<Row>(soql);
         return new Map(result.records.map((record) => [String(record.Id).slice(0, 15), record]));
@@ -104,38 +126,34 @@ async function select(org: OrgConnection, object: string, fields: string[], ids:
     }
 }
 
-async function cleanup(org: OrgConnection, created: Created[]): Promise<{ left: string[]; errors: string[] }> {
-    // Converted leads first, then what conversion created (contacts and opportunities before
-    // accounts), then the campaign; campaign memberships go with their lead.
-    const order = ['Lead', 'Opportunity', 'Contact', 'Account', 'Campaign'];
-    const ids = created
-        .filter((item) => order.includes(item.object))
-        .sort((a, b) => order.indexOf(a.object) - order.indexOf(b.object))
-        .map((item) => item.id);
-    if (ids.length === 0) {
-        return { left: [], errors: [] };
-    }
-    try {
-        const results = (await org.conn.sobject('Lead').destroy(ids, { allOrNone: false })) as {
-            id?: string;
-            success: boolean;
-            errors: { statusCode?: string; message?: string }[];
-        }[];
-        const failed = results
-            .map((result, index) => ({ result, id: ids[index] ?? '' }))
-            .filter(
-                ({ result }) =>
-                    !result.success && !result.errors.some((error) => error.statusCode === 'ENTITY_IS_DELETED')
-            );
-        return {
-            left: failed.map(({ id }) => id),
-            errors: failed.map(
-                ({ id, result }) => `${id}: ${result.errors.map((error) => error.message ?? '').join('; ')}`
-            )
-        };
-    } catch (error) {
-        return { left: ids, errors: [explainError(error, org.label, org.reauthenticate).message] };
-    }
+/** Several selects by Id in one API call (Composite); each result keyed by 15-character Id. */
+async function selectAll(
+    org: OrgConnection,
+    reads: Record<string, { object: string; fields: string[]; ids: string[] }>
+): Promise<Record<string, Map<string, Row>>> {
+    const urls = Object.fromEntries(
+        Object.entries(reads).map(([name, read]) => [
+            name,
+            `query?q=${encodeURIComponent(`SELECT ${[...new Set(['Id', ...read.fields])].join(', ')} FROM ${read.object} WHERE Id IN (${soqlIds(read.ids)})`)}`
+        ])
+    );
+    const responses = await compositeGet(org, urls);
+    return Object.fromEntries(
+        Object.keys(reads).map((name) => {
+            const error = subError(responses[name]);
+            if (error) throw explainError(error, org.label, org.reauthenticate);
+            const records = (responses[name]?.body as { records: Row[] }).records;
+            return [name, new Map(records.map((record) => [String(record.Id).slice(0, 15), record]))];
+        })
+    );
+}
+
+/** The default of the Opportunity stage picklist, which conversion gives a new opportunity. */
+function defaultStage(describe: DescribeSObjectResult | undefined): string | undefined {
+    const stage = describe?.fields.find((field) => field.name === 'StageName');
+    return ((stage?.picklistValues ?? []) as { value: string; defaultValue: boolean }[]).find(
+        (entry) => entry.defaultValue
+    )?.value;
 }
 
 export interface VerifyOptions {
@@ -146,6 +164,7 @@ export interface VerifyOptions {
 }
 
 export async function runVerify(org: OrgConnection, options: VerifyOptions): Promise<VerifyRunResult> {
+    requireSoapSession(org, 'calls (convertLead, the Metadata API)');
     const mapped = (object: string): string[] =>
         options.projectSettings.objectMapping
             .filter((mapping) => mapping.outputObject === object)
@@ -155,7 +174,11 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     );
     const checks = await preflight(org, {
         requirements: [
-            { object: 'Lead', fields: [...new Set(leadInputs)], access: ['create', 'delete'] },
+            {
+                object: 'Lead',
+                fields: [...new Set([...leadInputs, 'Lifecycle_Stage__c'])],
+                access: ['create', 'delete']
+            },
             ...TARGETS.map((object) => ({
                 object,
                 fields: [...new Set(mapped(object))],
@@ -163,12 +186,16 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             })),
             { object: 'Campaign', fields: [], access: ['create', 'delete'] },
             { object: 'CampaignMember', fields: [], access: ['create'] },
-            { object: 'Lead_Handoff_Setting__mdt', fields: ['Converted_Opportunity_Stage__c'], access: [] }
+            {
+                object: 'Lead_Handoff_Setting__mdt',
+                fields: ['Converted_Opportunity_Stage__c', 'Automation_Enabled__c'],
+                access: []
+            }
         ],
         queries: {
             convertedStatus: CONVERTED_STATUS_QUERY,
             setting:
-                "SELECT Converted_Opportunity_Stage__c FROM Lead_Handoff_Setting__mdt WHERE DeveloperName = 'Default'"
+                "SELECT Converted_Opportunity_Stage__c, Automation_Enabled__c FROM Lead_Handoff_Setting__mdt WHERE DeveloperName = 'Default'"
         },
         allowProduction: options.allowProduction
     });
@@ -176,8 +203,15 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
     const drift = compareSettings(options.projectSettings, orgSettings);
     const plan = planConversion(options.projectSettings, checks.describes, options.runId);
     const status = convertedStatus(checks.queries.convertedStatus, org.label);
-    const stage = checks.queries.setting?.[0]?.Converted_Opportunity_Stage__c;
-    const created: Created[] = [];
+    const setting = checks.queries.setting?.[0] ?? {};
+    const stage = setting.Converted_Opportunity_Stage__c;
+    const campaignName = `Baton conversion check ${options.runId}`;
+    const created = new TestRecords({
+        leadLastNames: plan.leads
+            .map((lead) => lead.LastName)
+            .filter((name): name is string => typeof name === 'string'),
+        campaignName
+    });
     const rows: VerifyRow[] = plan.skipped.map(({ check, reason }) => ({
         field: `Lead.${check.leadField}`,
         source: null,
@@ -192,14 +226,14 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         const [campaignId = ''] = await create(
             org,
             'Campaign',
-            [{ Name: `Baton conversion check ${options.runId}` }],
+            [{ Name: campaignName }],
             created,
             'creating the test campaign'
         );
         const [withCampaign = '', withoutCampaign = ''] = await create(
             org,
             'Lead',
-            [plan.lead, plan.lead],
+            plan.leads,
             created,
             'creating the test leads'
         );
@@ -210,63 +244,64 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
             created,
             'adding the test lead to the campaign'
         );
-        const leadFields = Object.keys(plan.lead);
-        const leads = await select(org, 'Lead', leadFields, [withCampaign, withoutCampaign]);
-        const results = await convertLeads(org, [withCampaign, withoutCampaign], status);
-        const converted = new Map<string, { accountId: string; contactId: string; opportunityId: string }>();
+        const leadIds = [withCampaign, withoutCampaign];
+        const leadFields = Object.keys(plan.leads[0] ?? {});
+        const leads = await select(org, 'Lead', [...leadFields, 'OwnerId', 'CreatedById'], leadIds);
+        const lead = leads.get(withCampaign.slice(0, 15)) ?? {};
+        const runningUser = typeof lead.CreatedById === 'string' ? lead.CreatedById : undefined;
+        const results = await convertLeads(
+            org,
+            leadIds.map((leadId) => {
+                const owner = leads.get(leadId.slice(0, 15))?.OwnerId;
+                const queueOwned = typeof owner === 'string' && owner.startsWith(QUEUE_PREFIX);
+                return queueOwned && runningUser ? { leadId, ownerId: runningUser } : { leadId };
+            }),
+            status
+        );
         for (const result of results) {
-            if (!result.success) {
-                throw explainSaveErrors(
-                    'converting the test lead',
-                    'Account, Contact or Opportunity (created by conversion)',
-                    result.errors
-                );
-            }
-            converted.set(result.leadId.slice(0, 15), {
-                accountId: String(result.accountId),
-                contactId: String(result.contactId),
-                opportunityId: String(result.opportunityId)
-            });
-            created.push(
-                { id: String(result.accountId), object: 'Account' },
-                { id: String(result.contactId), object: 'Contact' },
-                ...(result.opportunityId ? [{ id: result.opportunityId, object: 'Opportunity' }] : [])
+            created.add('Account', result.accountId);
+            created.add('Contact', result.contactId);
+            created.add('Opportunity', result.opportunityId);
+        }
+        const failed = results.find((result) => !result.success);
+        if (failed) {
+            throw explainSaveErrors(
+                'converting the test lead',
+                'Account, Contact or Opportunity (created by conversion)',
+                failed.errors
             );
         }
-        const targetFields = (object: string): string[] => [
+        const converted = new Map(results.map((result) => [result.leadId.slice(0, 15), result]));
+        const targetFields = (object: Target): string[] => [
             ...plan.checks.filter((check) => check.object === object).map((check) => check.field),
             ...(object === 'Opportunity' ? ['StageName', 'CampaignId'] : [])
         ];
-        const read = async (
-            object: (typeof TARGETS)[number],
-            key: 'accountId' | 'contactId' | 'opportunityId'
-        ): Promise<Map<string, Row>> =>
-            select(
-                org,
-                object,
-                targetFields(object),
-                [...converted.values()].map((ids) => ids[key])
-            );
-        const targets = {
-            Account: await read('Account', 'accountId'),
-            Contact: await read('Contact', 'contactId'),
-            Opportunity: await read('Opportunity', 'opportunityId')
-        };
-        const recordFor = (leadId: string, object: (typeof TARGETS)[number]): Row | undefined => {
-            const ids = converted.get(leadId.slice(0, 15));
+        const idsOf = (key: 'accountId' | 'contactId' | 'opportunityId'): string[] =>
+            results.map((result) => result[key]).filter((id): id is string => typeof id === 'string');
+        const read = await selectAll(org, {
+            Account: { object: 'Account', fields: targetFields('Account'), ids: idsOf('accountId') },
+            Contact: { object: 'Contact', fields: targetFields('Contact'), ids: idsOf('contactId') },
+            Opportunity: { object: 'Opportunity', fields: targetFields('Opportunity'), ids: idsOf('opportunityId') },
+            Lead: { object: 'Lead', fields: ['Lifecycle_Stage__c'], ids: leadIds }
+        });
+        const recordFor = (leadId: string, object: Target): Row | undefined => {
+            const result = converted.get(leadId.slice(0, 15));
             const id =
-                object === 'Account' ? ids?.accountId : object === 'Contact' ? ids?.contactId : ids?.opportunityId;
-            return id ? targets[object].get(id.slice(0, 15)) : undefined;
+                object === 'Account'
+                    ? result?.accountId
+                    : object === 'Contact'
+                      ? result?.contactId
+                      : result?.opportunityId;
+            return id ? read[object]?.get(id.slice(0, 15)) : undefined;
         };
-        const lead = leads.get(withCampaign.slice(0, 15)) ?? {};
         const typeOf = (check: FieldCheck): string =>
             checks.describes
                 .get(check.object)
                 ?.fields.find((item) => item.name.toLowerCase() === check.field.toLowerCase())?.type ?? 'string';
         for (const check of plan.checks) {
             const source = lead[check.leadField] ?? null;
-            const actual = recordFor(withCampaign, check.object as (typeof TARGETS)[number])?.[check.field] ?? null;
-            const marker = plan.lead[check.leadField];
+            const actual = recordFor(withCampaign, check.object as Target)?.[check.field] ?? null;
+            const marker = plan.leads[0]?.[check.leadField];
             const row: VerifyRow = {
                 field: `Lead.${check.leadField}`,
                 source,
@@ -295,18 +330,29 @@ export async function runVerify(org: OrgConnection, options: VerifyOptions): Pro
         });
         rows.push(campaignRow('primary campaign', campaignId, opportunity));
         rows.push(campaignRow('no campaign', null, recordFor(withoutCampaign, 'Opportunity')));
-        rows.push({
+        const stageRow: VerifyRow = {
             field: 'Lead_Handoff_Setting.Default',
             source: stage ?? null,
             target: 'Opportunity.StageName',
             expected: stage ?? null,
             actual: opportunity?.StageName ?? null,
             ok: typeof stage === 'string' && sameValue(stage, opportunity?.StageName, 'picklist')
-        });
+        };
+        const note = defaultStageNote(stage, defaultStage(checks.describes.get('Opportunity')));
+        if (note) stageRow.note = note;
+        rows.push(stageRow);
+        rows.push(
+            await batonTriggerRow(
+                org,
+                read.Lead?.get(withCampaign.slice(0, 15))?.Lifecycle_Stage__c,
+                setting.Automation_Enabled__c,
+                runningUser
+            )
+        );
     } catch (error) {
         failure = error;
     }
-    const outcome = options.keep ? { left: created.map((item) => item.id), errors: [] } : await cleanup(org, created);
+    const outcome = options.keep ? { left: created.ids(), errors: [] } : await created.remove(org);
     if (failure !== undefined) {
         throw withLeftovers(failure, outcome.left, options.keep);
     }

@@ -1,0 +1,234 @@
+/**
+ * A recording stand-in for the Salesforce CLI, for the deploy command's tests: a small stateful org
+ * (users, permission set assignments, scheduled jobs, settings, queues) that answers each
+ * `sf … --json` command line in the shape the pinned CLI prints, and records the command lines.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DeployTools } from '../deploy/run.ts';
+import { PROJECT_ROOT } from '../lib/project.ts';
+import type { SfResult } from '../lib/sfCli.ts';
+
+const ORG_LEAD_CONFIG = `<?xml version="1.0" encoding="UTF-8"?>
+<LeadConfigSettings xmlns="http://soap.sforce.com/2006/04/metadata">
+    <doesEnableLeadConvertDefaultSubjectBlankTaskCreation>false</doesEnableLeadConvertDefaultSubjectBlankTaskCreation>
+    <doesHideOpportunityInConvertLeadWindow>false</doesHideOpportunityInConvertLeadWindow>
+    <doesSelectNoOpportunityOnConvertLead>false</doesSelectNoOpportunityOnConvertLead>
+    <shouldLeadConvertRequireValidation>false</shouldLeadConvertRequireValidation>
+</LeadConfigSettings>
+`;
+
+/** An org that maps one field of its own onto Opportunity, which org-settings does not carry. */
+const ORG_LEAD_CONVERT = `<?xml version="1.0" encoding="UTF-8"?>
+<LeadConvertSettings xmlns="http://soap.sforce.com/2006/04/metadata">
+    <allowOwnerChange>true</allowOwnerChange>
+    <objectMapping>
+        <inputObject>Lead</inputObject>
+        <mappingFields>
+            <inputField>Partner_Code__c</inputField>
+            <outputField>Partner_Code__c</outputField>
+        </mappingFields>
+        <outputObject>Opportunity</outputObject>
+    </objectMapping>
+    <opportunityCreationOptions>VisibleOptional</opportunityCreationOptions>
+</LeadConvertSettings>
+`;
+
+export interface FakeOrg {
+    username: string;
+    organization: {
+        Id: string;
+        Name: string;
+        IsSandbox: boolean;
+        OrganizationType: string;
+        TrialExpirationDate: string | null;
+    };
+    users: { Username: string; IsActive: boolean }[];
+    assignments: { Assignee: { Username: string }; PermissionSet: { Name: string } }[];
+    jobs: { CronJobDetail: { Name: string }; State: string; NextFireTime: string | null }[];
+    settings: Record<string, string>;
+    queues: { DeveloperName: string; QueueSobjects: { records: { SobjectType: string }[] } | null }[];
+    handoffQueues: { SDR_Queue__c: string | null; Recycle_Queue__c: string | null };
+    /** Canned answers of `sf project deploy start` by source directory (success otherwise). */
+    deployFailures: Record<string, SfResult<unknown>>;
+    /** Anonymous Apex the stand-in was asked to run. */
+    apexRuns: string[];
+}
+
+export function fakeOrg(kind: 'production' | 'sandbox'): FakeOrg {
+    return {
+        username: 'admin@acme.example',
+        organization: {
+            Id: '00D000000000001EAA',
+            Name: 'Acme',
+            IsSandbox: kind === 'sandbox',
+            OrganizationType: 'Enterprise Edition',
+            TrialExpirationDate: null
+        },
+        users: [
+            { Username: 'admin@acme.example', IsActive: true },
+            { Username: 'rep@acme.example', IsActive: true },
+            { Username: 'lead@acme.example', IsActive: true },
+            { Username: 'gone@acme.example', IsActive: false }
+        ],
+        assignments: [],
+        jobs: [],
+        settings: { LeadConfig: ORG_LEAD_CONFIG, LeadConvert: ORG_LEAD_CONVERT },
+        queues: [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Lead' }] } }],
+        handoffQueues: { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: null },
+        deployFailures: {},
+        apexRuns: []
+    };
+}
+
+const ok = (result: unknown): SfResult<unknown> => ({ status: 0, result });
+
+/** `IN ('a', 'b')` values of a SOQL filter on `field`. */
+function inValues(soql: string, field: string): string[] {
+    const list = new RegExp(`${field.replace('.', '\\.')} IN \\(([^)]*)\\)`).exec(soql)?.[1] ?? '';
+    return [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map(([, value]) => (value ?? '').replace(/\\(.)/g, '$1'));
+}
+
+function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
+    const from = /\bFROM (\w+)(?![^(]*\))/.exec(soql)?.[1];
+    const records = (() => {
+        switch (from) {
+            case 'Organization':
+                return [org.organization];
+            case 'User': {
+                const names = inValues(soql, 'Username');
+                return org.users.filter(({ Username }) => names.includes(Username.toLowerCase()));
+            }
+            case 'PermissionSetAssignment': {
+                const sets = inValues(soql, 'PermissionSet.Name');
+                const users = inValues(soql, 'Assignee.Username');
+                return org.assignments.filter(
+                    ({ Assignee, PermissionSet }) =>
+                        sets.includes(PermissionSet.Name) && users.includes(Assignee.Username.toLowerCase())
+                );
+            }
+            case 'CronTrigger': {
+                const names = inValues(soql, 'CronJobDetail.Name');
+                return org.jobs.filter(({ CronJobDetail }) => names.includes(CronJobDetail.Name));
+            }
+            case 'Lead_Handoff_Setting__mdt':
+                return [org.handoffQueues];
+            case 'Lead_SLA_Policy__mdt':
+                return [];
+            case 'Group': {
+                const names = inValues(soql, 'DeveloperName');
+                return org.queues.filter(({ DeveloperName }) => names.includes(DeveloperName));
+            }
+            default:
+                throw new Error(`the stand-in does not answer ${soql}`);
+        }
+    })();
+    return ok({ records, totalSize: records.length, done: true });
+}
+
+/** The command words: what comes before the first flag (`project deploy start`). */
+export function commandOf(args: string[]): string {
+    const end = args.findIndex((arg) => arg.startsWith('-'));
+    return args.slice(0, end === -1 ? args.length : end).join(' ');
+}
+
+function flagValues(args: string[], flag: string): string[] {
+    return args.flatMap((arg, index) => (arg === flag && args[index + 1] !== undefined ? [args[index + 1] ?? ''] : []));
+}
+
+/** The recording stand-in for `sf`: answers like the CLI, records every command line. */
+export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: string[][] } {
+    const calls: string[][] = [];
+    const sf: DeployTools['sf'] = async (args) => {
+        calls.push(args);
+        const command = commandOf(args);
+        if (!args.includes('--target-org') || flagValues(args, '--target-org')[0] !== 'acme') {
+            return {
+                status: 2,
+                name: 'NamedOrgNotFoundError',
+                message:
+                    'Parsing --target-org \n\tNo authorization information found for nobody.\nSee more help with --help'
+            };
+        }
+        if (command === 'org display') {
+            return ok({ username: org.username, id: org.organization.Id, accessToken: '[REDACTED]' });
+        }
+        if (command === 'data query') {
+            return answerQuery(org, flagValues(args, '--query')[0] ?? '');
+        }
+        if (command === 'project retrieve start') {
+            const outputDir = flagValues(args, '--output-dir')[0] ?? '';
+            const folder = path.join(outputDir, 'main', 'default', 'settings');
+            await mkdir(folder, { recursive: true });
+            const files = [];
+            for (const name of flagValues(args, '--metadata').map((metadata) => metadata.replace('Settings:', ''))) {
+                const filePath = path.join(folder, `${name}.settings-meta.xml`);
+                await writeFile(filePath, org.settings[name] ?? '');
+                files.push({ fullName: name, type: 'Settings', state: 'Add', filePath });
+            }
+            return ok({ done: true, status: 'Succeeded', success: true, files });
+        }
+        if (command === 'project deploy start') {
+            const dir = flagValues(args, '--source-dir')[0] ?? '';
+            const failure = org.deployFailures[dir];
+            if (failure) {
+                return failure;
+            }
+            if (dir === 'org-settings') {
+                for (const name of Object.keys(org.settings)) {
+                    org.settings[name] = await readFile(
+                        path.join(
+                            PROJECT_ROOT,
+                            'org-settings',
+                            'main',
+                            'default',
+                            'settings',
+                            `${name}.settings-meta.xml`
+                        ),
+                        'utf8'
+                    );
+                }
+            }
+            const testLevel = flagValues(args, '--test-level')[0];
+            const testsRun = testLevel && testLevel !== 'NoTestRun' ? 212 : 0;
+            return ok({
+                id: '0Af000000000001',
+                status: 'Succeeded',
+                success: true,
+                numberComponentsDeployed: dir === 'force-app' ? 146 : 2,
+                numberTestsCompleted: testsRun,
+                details: { runTestResult: { numTestsRun: String(testsRun) } }
+            });
+        }
+        if (command === 'org assign permset') {
+            const [name = ''] = flagValues(args, '--name');
+            const successes = flagValues(args, '--on-behalf-of').map((username) => {
+                org.assignments.push({ Assignee: { Username: username }, PermissionSet: { Name: name } });
+                return { name: username, value: name };
+            });
+            return ok({ successes, failures: [] });
+        }
+        if (command === 'apex run') {
+            const apex = await readFile(flagValues(args, '--file')[0] ?? '', 'utf8');
+            org.apexRuns.push(apex);
+            // What the contract's Apex does: LeadSlaMonitor.schedule(cron) names its job after the expression.
+            for (const [, cron] of apex.matchAll(/LeadSlaMonitor\.schedule\('([^']+)'\)/g)) {
+                org.jobs.push({
+                    CronJobDetail: { Name: `Baton SLA monitor ${cron ?? ''}` },
+                    State: 'WAITING',
+                    NextFireTime: '2026-11-20T16:00:00.000+0000'
+                });
+            }
+            for (const [, name] of apex.matchAll(/System\.schedule\('([^']+)'/g)) {
+                org.jobs.push({
+                    CronJobDetail: { Name: name ?? '' },
+                    State: 'WAITING',
+                    NextFireTime: '2026-11-21T02:00:00.000+0000'
+                });
+            }
+            return ok({ success: true, compiled: true, logs: '' });
+        }
+        throw new Error(`the stand-in does not know sf ${args.join(' ')}`);
+    };
+    return { sf, calls };
+}

@@ -1,0 +1,418 @@
+/**
+ * The one-command deploy against a recording stand-in for the Salesforce CLI (cliStandIn.ts), whose
+ * recorded command lines are then held to the pinned CLI's own command and flag definitions.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../deploy.ts';
+import type { DeployTools } from '../deploy/run.ts';
+import { PROJECT_ROOT } from '../lib/project.ts';
+import type { GateReport } from '../validate/run-gate.ts';
+import { commandOf, fakeOrg, recordingSf, type FakeOrg } from './cliStandIn.ts';
+import { sfCommandProblems } from './sfCommands.ts';
+import { capture } from './support.ts';
+const PASSED_GATE: GateReport = {
+    passed: true,
+    milliseconds: 7900,
+    checks: [
+        {
+            id: 'apex',
+            title: 'Apex semantics',
+            passed: true,
+            problems: [],
+            summary: '29 classes, 1 trigger checked',
+            milliseconds: 7900
+        }
+    ]
+};
+
+interface Run {
+    code: number;
+    text: string;
+    stdout: string;
+    calls: string[][];
+    asked: string[];
+    built: number;
+}
+
+const ranCommands: string[][] = [];
+
+async function deploy(
+    org: FakeOrg,
+    argv: string[],
+    { answer, gate = PASSED_GATE, terminal = true }: { answer?: boolean; gate?: GateReport; terminal?: boolean } = {}
+): Promise<Run> {
+    const { sf, calls } = recordingSf(org);
+    const asked: string[] = [];
+    let built = 0;
+    const tools: DeployTools = {
+        sf,
+        projectDir: PROJECT_ROOT,
+        build: () => {
+            built++;
+            return Promise.resolve();
+        },
+        gate: () => Promise.resolve(gate),
+        ...(terminal
+            ? {
+                  confirm: (question: string) => {
+                      asked.push(question);
+                      return Promise.resolve(answer ?? false);
+                  }
+              }
+            : {}),
+        backupDir: () => mkdtemp(path.join(tmpdir(), 'baton-deploy-test-'))
+    };
+    const output = capture(argv.includes('--json'));
+    const code = await main(argv, output, tools);
+    ranCommands.push(...calls);
+    return { code, text: output.text(), stdout: output.stdoutText(), calls, asked, built };
+}
+
+/** The commands that change the org. */
+function writes(calls: string[][]): string[] {
+    return calls
+        .map(commandOf)
+        .filter((command) => /^(project deploy start|org assign permset|apex run)$/.test(command));
+}
+
+describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
+    it('deploys a production org with RunLocalTests after showing and asking about the settings it changes, then assigns, schedules and prints the checklist', async () => {
+        const org = fakeOrg('production');
+        const run = await deploy(
+            org,
+            ['--target-org', 'acme', '--sdr', 'rep@acme.example', '--manager', 'lead@acme.example'],
+            {
+                answer: true
+            }
+        );
+        assert.equal(run.code, 0, run.text);
+        const deploys = run.calls.filter((args) => args.slice(0, 3).join(' ') === 'project deploy start');
+        assert.deepEqual(deploys[0]?.slice(3), [
+            '--source-dir',
+            'force-app',
+            '--wait',
+            '60',
+            '--test-level',
+            'RunLocalTests',
+            '--target-org',
+            'acme'
+        ]);
+        assert.deepEqual(deploys[1]?.slice(3), [
+            '--source-dir',
+            'org-settings',
+            '--wait',
+            '60',
+            '--target-org',
+            'acme'
+        ]);
+        assert.match(run.text, /Apex tests: RunLocalTests \(production requires tests\)/);
+        // What is overwritten: the org's own mapping and the Lead setting, before any change.
+        assert.match(run.text, /LeadConfig\.shouldLeadConvertRequireValidation\s+false\s+true/);
+        assert.match(
+            run.text,
+            /LeadConvert mapping Lead\.Partner_Code__c → Opportunity\.Partner_Code__c\s+mapped\s+removed/
+        );
+        assert.match(
+            run.text,
+            /LeadConvert mapping Lead\.Fit_Score__c → Opportunity\.Fit_Score__c\s+not mapped\s+mapped/
+        );
+        assert.equal(run.asked.length, 1);
+        assert.match(run.asked[0] ?? '', /Deploy org-settings and change these \d+ settings of acme\?/);
+        assert.equal(run.built, 1);
+        assert.deepEqual(
+            org.assignments.map(({ Assignee, PermissionSet }) => `${PermissionSet.Name} ${Assignee.Username}`),
+            ['Baton_Admin admin@acme.example', 'Baton_SDR rep@acme.example', 'Baton_Manager lead@acme.example']
+        );
+        assert.deepEqual(org.apexRuns, [
+            "LeadSlaMonitor.schedule('0 0 * * * ?');\nSystem.schedule('Baton funnel rollup', '0 0 2 * * ?', new LeadFunnelRollupBatch());\n"
+        ]);
+        const checklist = run.text.slice(run.text.indexOf('Checklist for acme'));
+        assert.match(checklist, /✓ done\s+Build and deploy-readiness gate\s+1 check passed in 7\.9 s/);
+        assert.match(checklist, /✓ done\s+Deploy force-app\s+146 components, 212 Apex tests run \(RunLocalTests\)/);
+        assert.match(checklist, /✓ done\s+Deploy org-settings .*settings changed; the previous ones are in /);
+        assert.match(checklist, /✓ done\s+Permission set Baton_Admin → admin@acme\.example \(you\)\s+assigned/);
+        assert.match(
+            checklist,
+            /✓ done\s+SLA monitor scheduled \("Baton SLA monitor 0 0 \* \* \* \?"\)\s+scheduled every hour/
+        );
+        assert.match(
+            checklist,
+            /✓ done\s+Funnel rollup scheduled \("Baton funnel rollup"\)\s+scheduled every night at 02:00/
+        );
+        assert.match(
+            checklist,
+            /✓ done\s+Queues named in Baton's settings take leads\s+SDR_Queue: exist and take leads/
+        );
+        assert.match(checklist, /! to do\s+Business hours of your sales team/);
+        assert.match(checklist, /! to do\s+Funnel history older than 180 days\s+.*LeadFunnelRollupBatch\.run\(730\);/);
+    });
+
+    it('runs again without changing anything: permission sets and jobs exist, the settings match', async () => {
+        const org = fakeOrg('production');
+        assert.equal(
+            (await deploy(org, ['--target-org', 'acme', '--sdr', 'rep@acme.example'], { answer: true })).code,
+            0
+        );
+        const again = await deploy(org, ['--target-org', 'acme', '--sdr', 'rep@acme.example']);
+        assert.equal(again.code, 0, again.text);
+        assert.deepEqual(writes(again.calls), ['project deploy start']);
+        assert.deepEqual(again.asked, []);
+        assert.match(again.text, /✓ unchanged\s+Deploy org-settings .*the org already has these settings/);
+        assert.match(again.text, /✓ already\s+Permission set Baton_SDR → rep@acme\.example\s+already assigned/);
+        assert.match(
+            again.text,
+            /✓ already\s+SLA monitor scheduled .*already scheduled \(WAITING, next run 2026-11-20T16:00:00\.000\+0000\)/
+        );
+        assert.equal(org.apexRuns.length, 1);
+        assert.doesNotMatch(again.text, /Funnel history/, 'only when the rollup is first scheduled');
+    });
+
+    it('deploys a sandbox with NoTestRun, and with RunLocalTests when asked to rehearse production', async () => {
+        const quick = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes']);
+        assert.equal(quick.code, 0, quick.text);
+        assert.match(quick.text, /Apex tests: NoTestRun \(sandbox org\)/);
+        assert.ok(quick.calls.some((args) => args.includes('--test-level') && args.includes('NoTestRun')));
+        assert.deepEqual(quick.asked, [], '--yes accepts the settings changes');
+        const rehearsal = await deploy(fakeOrg('sandbox'), [
+            '--target-org',
+            'acme',
+            '--yes',
+            '--test-level',
+            'RunLocalTests'
+        ]);
+        assert.match(rehearsal.text, /Apex tests: RunLocalTests \(asked for\)/);
+    });
+
+    it('refuses NoTestRun for a production org before changing anything', async () => {
+        const run = await deploy(fakeOrg('production'), ['--target-org', 'acme', '--yes', '--test-level', 'NoTestRun']);
+        assert.equal(run.code, 1);
+        assert.match(run.text, /✗ Acme is a production org: a deploy with Apex must run tests there\./);
+        assert.deepEqual(writes(run.calls), []);
+    });
+
+    it('--dry-run reads the org, shows the plan and the settings changes, and changes nothing', async () => {
+        const org = fakeOrg('sandbox');
+        const run = await deploy(org, ['--target-org', 'acme', '--sdr', 'rep@acme.example', '--dry-run']);
+        assert.equal(run.code, 0, run.text);
+        assert.deepEqual(writes(run.calls), []);
+        assert.equal(run.built, 0);
+        assert.deepEqual(run.asked, []);
+        assert.match(run.text, /Plan \(dry run: nothing was changed\)/);
+        assert.match(run.text, /· planned\s+Deploy force-app\s+test level NoTestRun \(sandbox org\)/);
+        assert.match(run.text, /· planned\s+Permission set Baton_SDR → rep@acme\.example\s+to assign/);
+        assert.match(run.text, /LeadConfig\.shouldLeadConvertRequireValidation\s+false\s+true/);
+    });
+
+    it('stops before deploying when the deploy-readiness gate fails, and shows its report', async () => {
+        const failing: GateReport = {
+            passed: false,
+            milliseconds: 6100,
+            checks: [
+                {
+                    id: 'apex',
+                    title: 'Apex semantics',
+                    passed: false,
+                    problems: [
+                        { file: 'force-app/main/default/classes/A.cls', line: 3, message: 'unknown field Lead.Statuss' }
+                    ],
+                    summary: '1 class checked',
+                    milliseconds: 6100
+                }
+            ]
+        };
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes'], { gate: failing });
+        assert.equal(run.code, 1);
+        assert.match(run.text, /force-app\/main\/default\/classes\/A\.cls:3: unknown field Lead\.Statuss/);
+        assert.match(run.text, /✗ The deploy-readiness gate failed \(1 of 1 checks\); nothing was deployed\./);
+        assert.match(run.text, /✗ failed\s+Build and deploy-readiness gate/);
+        assert.match(run.text, /- not run\s+Deploy force-app/);
+        assert.deepEqual(writes(run.calls), []);
+    });
+
+    it('reports the component errors of a failed deploy with their files and lines, and deploys nothing after it', async () => {
+        const org = fakeOrg('sandbox');
+        org.deployFailures['force-app'] = {
+            status: 1,
+            name: 'FailedDeployError',
+            message: 'Deploy failed.',
+            result: {
+                id: '0Af000000000002',
+                status: 'Failed',
+                success: false,
+                numberComponentErrors: 2,
+                details: {
+                    componentFailures: [
+                        {
+                            componentType: 'ApexClass',
+                            fullName: 'LeadSlaService',
+                            fileName: 'classes/LeadSlaService.cls',
+                            lineNumber: '80',
+                            problem: 'Variable does not exist: Assignee__c'
+                        },
+                        {
+                            componentType: 'CustomField',
+                            fullName: 'Lead.Fit_Score__c',
+                            fileName: 'objects/Lead.object',
+                            problem: 'Cannot change type due to existing data'
+                        }
+                    ]
+                }
+            }
+        };
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 1);
+        assert.match(
+            run.text,
+            /✗ Deploying force-app failed \(2 component errors\); the org rolled the deploy back, nothing was changed\./
+        );
+        assert.match(
+            run.text,
+            /classes\/LeadSlaService\.cls:80: ApexClass LeadSlaService: Variable does not exist: Assignee__c/
+        );
+        assert.match(
+            run.text,
+            /objects\/Lead\.object: CustomField Lead\.Fit_Score__c: Cannot change type due to existing data/
+        );
+        assert.deepEqual(writes(run.calls), ['project deploy start']);
+        assert.match(run.text, /- not run\s+Deploy org-settings/);
+    });
+
+    it('reports failing Apex tests and coverage below the minimum of a failed deploy', async () => {
+        const org = fakeOrg('production');
+        org.deployFailures['force-app'] = {
+            status: 1,
+            name: 'FailedDeployError',
+            message: 'Deploy failed.',
+            result: {
+                status: 'Failed',
+                success: false,
+                details: {
+                    runTestResult: {
+                        numTestsRun: '212',
+                        failures: {
+                            name: 'LeadLifecycleServiceTest',
+                            methodName: 'conversionClosesClocksAndSetsTheOpportunityStage',
+                            message:
+                                'System.SObjectException: SObject row was retrieved via SOQL without querying the requested field: Lead.IsConverted'
+                        },
+                        codeCoverageWarnings: {
+                            name: 'LeadSlaMonitor',
+                            message:
+                                'Test coverage of selected Apex Class is 61%, at least 75% test coverage is required'
+                        }
+                    }
+                }
+            }
+        };
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 1);
+        assert.match(run.text, /✗ Deploying force-app failed \(1 test failure, 1 coverage problem\)/);
+        assert.match(
+            run.text,
+            /test LeadLifecycleServiceTest\.conversionClosesClocksAndSetsTheOpportunityStage: System\.SObjectException/
+        );
+        assert.match(run.text, /coverage LeadSlaMonitor: Test coverage of selected Apex Class is 61%/);
+        assert.match(run.text, /Failing tests and coverage below 75 % fail the whole deploy/);
+    });
+
+    it('stops before any change when the admin says no to the settings changes', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme'], { answer: false });
+        assert.equal(run.code, 1);
+        assert.equal(run.asked.length, 1);
+        assert.match(run.text, /✗ Stopped: you chose not to change the org's settings; nothing was changed\./);
+        assert.match(run.text, /--skip-org-settings/);
+        assert.deepEqual(writes(run.calls), []);
+        assert.equal(run.built, 0);
+    });
+
+    it('without a terminal, fails before any change unless --yes accepts the settings changes', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme'], { terminal: false });
+        assert.equal(run.code, 1);
+        assert.match(
+            run.text,
+            /✗ Deploying org-settings would change \d+ settings of acme \(listed above\), and there is no terminal to ask; nothing was changed\./
+        );
+        assert.match(run.text, /Run again with --yes to accept the changes, or with --skip-org-settings/);
+        assert.deepEqual(writes(run.calls), []);
+    });
+
+    it('--skip-org-settings deploys without them and leaves the manual steps in the checklist', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--skip-org-settings'], {
+            terminal: false
+        });
+        assert.equal(run.code, 0, run.text);
+        assert.ok(!run.calls.some((args) => args.includes('org-settings') || args.includes('retrieve')));
+        assert.match(run.text, /- skipped\s+Deploy org-settings .*Require Validation for Converted Leads/);
+    });
+
+    it('fails before any change when a named user does not exist or is inactive', async () => {
+        const run = await deploy(fakeOrg('sandbox'), [
+            '--target-org',
+            'acme',
+            '--yes',
+            '--sdr',
+            'gone@acme.example',
+            '--manager',
+            'who@acme.example'
+        ]);
+        assert.equal(run.code, 1);
+        assert.match(
+            run.text,
+            /✗ No active user with username gone@acme\.example, who@acme\.example in acme; nothing was deployed\./
+        );
+        assert.deepEqual(writes(run.calls), []);
+    });
+
+    it('names queues that do not exist or do not take leads as left to do', async () => {
+        const org = fakeOrg('sandbox');
+        org.handoffQueues = { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: 'Recycle' };
+        org.queues = [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Case' }] } }];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 0, run.text);
+        assert.match(
+            run.text,
+            /! to do\s+Queues named in Baton's settings take leads\s+queue Recycle does not exist .*; queue SDR_Queue does not take leads/
+        );
+    });
+
+    it('says how to log in when the org is unknown to the CLI', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'nobody']);
+        assert.equal(run.code, 1);
+        assert.match(run.text, /✗ Unknown org "nobody": the Salesforce CLI has no login with that alias or username\./);
+        assert.match(run.text, /npx sf org login web --alias nobody/);
+    });
+
+    it('prints only the JSON report on stdout with --json', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes', '--json']);
+        assert.equal(run.code, 0);
+        const report = JSON.parse(run.stdout) as {
+            ok: boolean;
+            testLevel: string;
+            checklist: { key: string; state: string }[];
+        };
+        assert.equal(report.ok, true);
+        assert.equal(report.testLevel, 'NoTestRun');
+        assert.equal(report.checklist.find(({ key }) => key === 'package')?.state, 'done');
+    });
+
+    it('exits 2 on a usage error, before reading the org', async () => {
+        for (const argv of [
+            [],
+            ['--target-org', 'acme', '--test-level', 'RunEverything'],
+            ['--target-org', 'acme', '--wait', '0']
+        ]) {
+            const run = await deploy(fakeOrg('sandbox'), argv);
+            assert.equal(run.code, 2, argv.join(' '));
+            assert.deepEqual(run.calls, []);
+        }
+    });
+
+    it('runs only commands and flags that the pinned Salesforce CLI defines', () => {
+        assert.ok(ranCommands.length > 50);
+        assert.deepEqual(ranCommands.flatMap(sfCommandProblems), []);
+    });
+});
