@@ -2,14 +2,14 @@
  * Converts every package directory of an SFDX project to Metadata API format with the project's
  * own Salesforce CLI (`sf project convert source`) and fails when the output carries files that
  * exist only for development: TypeScript sources, tsconfig files, tests, lint configuration.
- * Those must be kept out by .forceignore.
- *
- *   npm run check:package [-- --project <dir>]
+ * Those must be kept out by .forceignore. `npm run check:package -- --help` for the flags.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import type { Output } from './lib/output.ts';
 import { PROJECT_ROOT, readSfdxProject } from './lib/project.ts';
 import { sf } from './lib/sfCli.ts';
 
@@ -67,20 +67,49 @@ export async function checkPackageContents(projectDir: string = PROJECT_ROOT): P
     return results;
 }
 
-async function main(): Promise<void> {
-    const { values } = parseArgs({ options: { project: { type: 'string', default: PROJECT_ROOT } } });
-    const results = await checkPackageContents(path.resolve(values.project));
-    let failed = false;
-    for (const { packageDirectory, files, developmentFiles } of results) {
-        console.log(`${packageDirectory}: ${files.length} files after conversion`);
-        for (const { file, reason } of developmentFiles) {
-            failed = true;
-            console.error(`  ${packageDirectory}/${file}: ${reason} would be deployed; add it to .forceignore`);
+const CHECK_PACKAGE = {
+    command: 'npm run check:package --',
+    summary:
+        "Converts each package directory with the project's Salesforce CLI (sf project convert source) and fails when a development-only file (TypeScript, tsconfig, tests, lint configuration) would be deployed.",
+    usage: ['[--project <dir>]'],
+    flags: {
+        project: {
+            type: 'string',
+            value: '<dir>',
+            default: PROJECT_ROOT,
+            defaultLabel: 'this project',
+            description: 'SFDX project folder (the one holding sfdx-project.json).'
         }
-    }
-    process.exitCode = failed ? 1 : 0;
+    },
+    examples: ['npm run check:package'],
+    notes: ['Exit code: 0 clean, 1 a development-only file would be deployed, 2 usage error.']
+} as const satisfies CommandSpec;
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        CHECK_PACKAGE,
+        argv,
+        async (values, out) => {
+            const projectDir = path.resolve(values.project);
+            if (!existsSync(path.join(projectDir, 'sfdx-project.json'))) {
+                throw new UsageError(`--project ${values.project}: no sfdx-project.json there`);
+            }
+            let failed = false;
+            for (const { packageDirectory, files, developmentFiles } of await checkPackageContents(projectDir)) {
+                out.stdout.write(`${packageDirectory}: ${files.length} files after conversion\n`);
+                for (const { file, reason } of developmentFiles) {
+                    failed = true;
+                    out.stderr.write(
+                        `  ${packageDirectory}/${file}: ${reason} would be deployed; add it to .forceignore\n`
+                    );
+                }
+            }
+            return failed ? 1 : 0;
+        },
+        output
+    );
 }
 
 if (import.meta.main) {
-    await main();
+    process.exitCode = await main(process.argv.slice(2));
 }

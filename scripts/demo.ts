@@ -2,19 +2,18 @@
  * The one-command demo, no org needed: starts the local org double (a test double of a
  * Salesforce sandbox built from this project's metadata; no Apex runs in it), seeds it with
  * 90 days of history, verifies the lead conversion mapping, prints the funnel, stops the double.
- *
- *   npm run demo [-- --count 400]
+ * `npm run demo -- --help` for the flags.
  */
-import { parseArgs } from 'node:util';
+import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { connect, type OrgAuth } from './lib/connection.ts';
-import { ScriptError } from './lib/errors.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
-import { consoleOutput, reportFailure, say, type Output } from './lib/output.ts';
-import { OrgDouble } from './org-double/server.ts';
+import { say, type Output } from './lib/output.ts';
 import { seed } from './seed.ts';
 import { verifyConversion } from './verify-conversion.ts';
 
 export async function demo(count: number, output: Output): Promise<number> {
+    // Loaded here, not at the top: --help and usage errors then answer at once.
+    const { OrgDouble } = await import('./org-double/server.ts');
     const double = await OrgDouble.start({
         isSandbox: true,
         assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
@@ -56,20 +55,42 @@ export async function demo(count: number, output: Output): Promise<number> {
     }
 }
 
-async function main(): Promise<void> {
-    const output = consoleOutput(false);
-    try {
-        const { values } = parseArgs({ options: { count: { type: 'string', default: '400' } } });
-        const count = Number(values.count);
-        if (!Number.isInteger(count) || count < 1 || count > 100_000) {
-            throw new ScriptError(`--count must be a whole number from 1 to 100000 (got ${values.count}).`);
+/** The largest demo: the double and the scripts share one process (50,000 is the size tested). */
+export const MAX_DEMO_COUNT = 50_000;
+
+const DEMO = {
+    command: 'npm run demo --',
+    summary:
+        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, stops the double.",
+    usage: ['[--count <n>]'],
+    flags: {
+        count: {
+            type: 'string',
+            value: '<n>',
+            defaultLabel: '400',
+            description: `Leads to seed, 1 to ${MAX_DEMO_COUNT.toLocaleString('en-US')}.`
         }
-        process.exitCode = await demo(count, output);
-    } catch (error) {
-        reportFailure(output, error);
-    }
+    },
+    examples: ['npm run demo', 'npm run demo -- --count 5000'],
+    notes: [
+        'To try the commands one by one against the double instead, start it with npm run double.',
+        'Exit code: 0 every step passed, 1 a step failed, 2 usage error.'
+    ]
+} as const satisfies CommandSpec;
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        DEMO,
+        argv,
+        (values, out) =>
+            demo(
+                values.count === undefined ? 400 : integerFlag('count', values.count, { min: 1, max: MAX_DEMO_COUNT }),
+                out
+            ),
+        output
+    );
 }
 
 if (import.meta.main) {
-    await main();
+    process.exitCode = await main(process.argv.slice(2));
 }

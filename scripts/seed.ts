@@ -1,18 +1,13 @@
 /**
- * Seeds a Salesforce org with realistic Baton data, or removes it.
- *
- *   npm run seed -- --target-org <alias> [--count 200] [--history] [--dry-run] [--json] [--allow-production]
- *   npm run seed -- --target-org <alias> --reset
- *
- * Without --target-org, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org (CI).
+ * Seeds a Salesforce org with realistic Baton data, or removes it (`--reset`); `--dry-run` shows
+ * what either would do and writes nothing. `npm run seed -- --help` for every flag.
  */
-import { parseArgs } from 'node:util';
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
-import { ScriptError } from './lib/errors.ts';
-import { consoleOutput, finishReport, formatTable, reportFailure, say, type Output } from './lib/output.ts';
-import { buildPlan, type SeedPlan } from './seed/plan.ts';
+import { integerFlag, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { finishReport, formatTable, say, type Output } from './lib/output.ts';
+import { buildPlan, IDENTITIES, type SeedPlan } from './seed/plan.ts';
 import { readSeedConfig } from './seed/policies.ts';
-import { runReset } from './seed/reset.ts';
+import { planReset, runReset, type ResetStep } from './seed/reset.ts';
 import { runSeed, type SeedRunResult } from './seed/run.ts';
 
 export interface SeedOptions {
@@ -35,39 +30,72 @@ export interface SeedReport extends SeedRunResult {
 }
 
 export const DEFAULT_COUNT = 200;
+/**
+ * The largest --count: the plan has this many different people (look-alike leads would make the
+ * standard duplicate rules block their conversions). Their leads also fit one Bulk API 2.0 upload
+ * (at most 100 MB; a seeded lead is about 280 bytes of CSV).
+ */
+export const MAX_COUNT = IDENTITIES;
 
-export function parseSeedArgs(args: string[]): { targetOrg: string | undefined; json: boolean; options: SeedOptions } {
-    const { values } = parseArgs({
-        args,
-        options: {
-            'target-org': { type: 'string', short: 'o' },
-            count: { type: 'string', default: String(DEFAULT_COUNT) },
-            history: { type: 'boolean', default: false },
-            reset: { type: 'boolean', default: false },
-            'dry-run': { type: 'boolean', default: false },
-            json: { type: 'boolean', default: false },
-            'allow-production': { type: 'boolean', default: false },
-            'poll-interval': { type: 'string', default: '2000' }
+const SEED = {
+    command: 'npm run seed --',
+    summary:
+        'Seeds an org with realistic Baton data (campaigns, leads in all four fit × sales-ready quadrants, campaign memberships; with --history 90 days of stages, SLA clocks and conversions), or removes it with --reset.',
+    usage: [
+        '--target-org <alias> [--count <n>] [--history] [--dry-run] [--json] [--allow-production]',
+        '--target-org <alias> --reset [--dry-run] [--json] [--allow-production]',
+        '--dry-run [--count <n>] [--history]'
+    ],
+    flags: {
+        'target-org': {
+            type: 'string',
+            short: 'o',
+            value: '<alias>',
+            description:
+                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
+        },
+        count: {
+            type: 'string',
+            value: '<n>',
+            defaultLabel: String(DEFAULT_COUNT),
+            description: `Leads to seed, 1 to ${MAX_COUNT.toLocaleString('en-US')}.`
+        },
+        history: {
+            type: 'boolean',
+            description:
+                'Also write 90 days of history: backdated stages, SLA clocks, conversions (needs the Baton_Bypass_Automation permission set).'
+        },
+        reset: {
+            type: 'boolean',
+            description:
+                'Delete what seeding created: records with a seed key, and the accounts, contacts and opportunities their conversions made.'
+        },
+        'dry-run': {
+            type: 'boolean',
+            description:
+                'Write nothing: print the seed plan (no org needed), or with --reset what would be deleted (read-only queries).'
+        },
+        json: { type: 'boolean', description: 'Print the result as JSON on stdout (progress goes to stderr).' },
+        'allow-production': { type: 'boolean', description: 'Allow a production org (refused otherwise).' },
+        'poll-interval': {
+            type: 'string',
+            value: '<ms>',
+            defaultLabel: '2000',
+            description: 'Milliseconds between Bulk API job status checks, 1 to 60,000.'
         }
-    });
-    const count = Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) {
-        throw new ScriptError(`--count must be a whole number from 1 to 100000 (got ${values.count}).`);
-    }
-    return {
-        targetOrg: values['target-org'],
-        json: values.json,
-        options: {
-            count,
-            history: values.history,
-            reset: values.reset,
-            dryRun: values['dry-run'],
-            allowProduction: values['allow-production'],
-            pollInterval: Number(values['poll-interval']),
-            now: new Date()
-        }
-    };
-}
+    },
+    examples: [
+        'npm run seed -- --target-org uat --count 500 --history',
+        'npm run seed -- --dry-run --count 10000 --history',
+        'npm run seed -- --target-org uat --reset --dry-run',
+        'npm run -s seed -- --target-org uat --json > seed.json'
+    ],
+    notes: [
+        `Memory: --count ${MAX_COUNT.toLocaleString('en-US')} --history plans in about 130 MB; the process peaks near 1.1 GB while it uploads and reads back results.`,
+        'JSON: run npm with -s (npm run -s seed -- … --json): without it npm prints its own "> baton@… seed" banner on stdout first.',
+        'Exit code: 0 done, 1 failed (records that failed are listed), 2 usage error.'
+    ]
+} as const satisfies CommandSpec;
 
 type SeedConfig = Awaited<ReturnType<typeof readSeedConfig>>;
 
@@ -145,27 +173,75 @@ export async function seed(auth: OrgAuth, options: SeedOptions, output: Output):
     return report;
 }
 
-export async function main(args: string[], output?: Output): Promise<number> {
-    let out = output ?? consoleOutput(args.includes('--json'));
-    try {
-        const { targetOrg, json, options } = parseSeedArgs(args);
-        out = output ?? consoleOutput(json);
-        if (options.dryRun) {
-            const plan = planFor(options, await readSeedConfig());
-            if (out.json) {
-                out.stdout.write(
-                    `${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length } }, null, 2)}\n`
-                );
-            } else {
-                say(out, `Dry run: nothing is written.\n${describePlan(plan)}`);
-            }
-            return 0;
-        }
-        return finishReport(out, await seed(await resolveAuth(targetOrg), options, out));
-    } catch (error) {
-        reportFailure(out, error);
-        return 1;
+function resetTable(steps: ResetStep[]): string {
+    return formatTable(
+        ['object', 'records'],
+        steps.map((step) => [step.object, String(step.records.length)])
+    );
+}
+
+/** `--reset --dry-run`: what reset would delete, by object, from read-only queries. */
+async function resetDryRun(auth: OrgAuth, allowProduction: boolean, output: Output): Promise<number> {
+    const org = await connect(auth);
+    say(output, `Dry run: nothing is deleted. Reset would delete from ${org.label}:`);
+    const steps = await planReset(org, { allowProduction });
+    if (output.json) {
+        const objects = steps.map((step) => ({ object: step.object, records: step.records.length }));
+        output.stdout.write(
+            `${JSON.stringify({ ok: true, mode: 'reset-dry-run', org: org.label, objects, apiCalls: org.apiCalls() }, null, 2)}\n`
+        );
+    } else {
+        say(output, resetTable(steps));
+        say(output, `API calls: ${org.apiCalls()} (read-only)`);
     }
+    return 0;
+}
+
+function seedDryRun(plan: SeedPlan, output: Output): number {
+    if (output.json) {
+        output.stdout.write(
+            `${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length } }, null, 2)}\n`
+        );
+    } else {
+        say(output, `Dry run: nothing is written.\n${describePlan(plan)}`);
+    }
+    return 0;
+}
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        SEED,
+        argv,
+        async (values, out) => {
+            if (values.reset && (values.count !== undefined || values.history)) {
+                throw new UsageError('--reset deletes every seeded record: --count and --history do not apply');
+            }
+            const options: SeedOptions = {
+                count:
+                    values.count === undefined
+                        ? DEFAULT_COUNT
+                        : integerFlag('count', values.count, { min: 1, max: MAX_COUNT }),
+                history: values.history,
+                reset: values.reset,
+                dryRun: values['dry-run'],
+                allowProduction: values['allow-production'],
+                pollInterval:
+                    values['poll-interval'] === undefined
+                        ? 2000
+                        : integerFlag('poll-interval', values['poll-interval'], { min: 1, max: 60_000 }),
+                now: new Date()
+            };
+            if (options.dryRun && !options.reset) {
+                return seedDryRun(planFor(options, await readSeedConfig()), out);
+            }
+            const auth = await resolveAuth(values['target-org']);
+            if (options.dryRun) {
+                return resetDryRun(auth, options.allowProduction, out);
+            }
+            return finishReport(out, await seed(auth, options, out));
+        },
+        output
+    );
 }
 
 if (import.meta.main) {

@@ -1,18 +1,14 @@
 /**
- * Verifies the lead conversion mapping.
- *
- *   npm run verify:conversion -- --target-org <alias> [--json] [--keep] [--allow-production]
- *   npm run verify:conversion -- --offline [--json]
- *
- * Online: compares the org's LeadConvertSettings with org-settings/…/LeadConvert.settings-meta.xml,
- * converts test leads and checks every mapped field on Account, Contact and Opportunity, the
- * primary campaign and the opportunity stage Baton sets. Exit code 1 on any mismatch.
- * Offline: checks the project's mapping against the project's field types and lengths.
+ * Verifies the lead conversion mapping. Online it compares the org's LeadConvertSettings with the
+ * project's, converts test leads and checks every mapped field on Account, Contact and
+ * Opportunity, the primary campaign and the opportunity stage Baton sets, then deletes what it
+ * created. Offline it checks the project's mapping against the project's field types and lengths.
+ * `npm run verify:conversion -- --help` for every flag.
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
-import { consoleOutput, finishReport, formatTable, reportFailure, say, type Output } from './lib/output.ts';
+import { finishReport, formatTable, say, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { readLeadConvertSettings } from './lib/projectMetadata.ts';
 import { checkConversionMappingOffline } from './verify/offline.ts';
@@ -112,33 +108,60 @@ async function offline(output: Output): Promise<number> {
     return report.issues.length === 0 ? 0 : 1;
 }
 
-export async function main(args: string[], output?: Output): Promise<number> {
-    let out = output ?? consoleOutput(args.includes('--json'));
-    try {
-        const { values } = parseArgs({
-            args,
-            options: {
-                'target-org': { type: 'string', short: 'o' },
-                json: { type: 'boolean', default: false },
-                keep: { type: 'boolean', default: false },
-                offline: { type: 'boolean', default: false },
-                'allow-production': { type: 'boolean', default: false }
+const VERIFY = {
+    command: 'npm run verify:conversion --',
+    summary:
+        "Proves that lead conversion carries Baton's data onto Account, Contact and Opportunity: converts test leads in an org and checks every mapped field, then deletes them (or, with --offline, checks the project's mapping without an org).",
+    usage: ['--target-org <alias> [--keep] [--json] [--allow-production]', '--offline [--json]'],
+    flags: {
+        'target-org': {
+            type: 'string',
+            short: 'o',
+            value: '<alias>',
+            description:
+                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
+        },
+        keep: { type: 'boolean', description: 'Keep the test lead and what its conversion created, to inspect them.' },
+        offline: {
+            type: 'boolean',
+            description: "Check the project's mapping against the project's field types and lengths; no org."
+        },
+        json: { type: 'boolean', description: 'Print the report as JSON on stdout (progress goes to stderr).' },
+        'allow-production': { type: 'boolean', description: 'Allow a production org (refused otherwise).' }
+    },
+    examples: [
+        'npm run verify:conversion -- --target-org uat',
+        'npm run verify:conversion -- --offline',
+        'npm run -s verify:conversion -- --target-org uat --json > conversion.json'
+    ],
+    notes: [
+        'JSON: run npm with -s (npm run -s verify:conversion -- … --json): without it npm prints its own "> baton@… verify:conversion" banner on stdout first.',
+        'Exit code: 0 every check passed, 1 a mismatch, drift or failure, 2 usage error.'
+    ]
+} as const satisfies CommandSpec;
+
+export async function main(argv: string[], output?: Output): Promise<number> {
+    return runCommand(
+        VERIFY,
+        argv,
+        async (values, out) => {
+            if (values.offline) {
+                if (values['target-org'] !== undefined || values.keep || values['allow-production']) {
+                    throw new UsageError(
+                        '--offline reads no org: --target-org, --keep and --allow-production do not apply'
+                    );
+                }
+                return offline(out);
             }
-        });
-        out = output ?? consoleOutput(values.json);
-        if (values.offline) {
-            return await offline(out);
-        }
-        const report = await verifyConversion(
-            await resolveAuth(values['target-org']),
-            { keep: values.keep, allowProduction: values['allow-production'] },
-            out
-        );
-        return finishReport(out, report);
-    } catch (error) {
-        reportFailure(out, error);
-        return 1;
-    }
+            const report = await verifyConversion(
+                await resolveAuth(values['target-org']),
+                { keep: values.keep, allowProduction: values['allow-production'] },
+                out
+            );
+            return finishReport(out, report);
+        },
+        output
+    );
 }
 
 if (import.meta.main) {

@@ -92,7 +92,8 @@ export function helpText(spec: CommandSpec): string {
 
 /** node:util's parse errors, said in one line the way a user would read them. */
 function usageMessage(error: Error & { code?: string }): string {
-    const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+    // "Option '-o, --target-org <value>' argument missing" names the long flag after the short one.
+    const option = /'(?:-\w, )?(-[^' ]+)/.exec(error.message)?.[1];
     const positional = /Unexpected argument '([^']*)'/.exec(error.message)?.[1];
     switch (error.code) {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':

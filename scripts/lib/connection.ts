@@ -1,24 +1,35 @@
 /**
- * Connects to an org with jsforce, from the Salesforce CLI's stored authorisation
- * (`--target-org <alias|username>`, read with the project's own CLI: `sf org display --json`)
- * or, for CI, from SF_INSTANCE_URL and SF_ACCESS_TOKEN. The API version is the project's
- * sourceApiVersion. Every HTTP call is counted.
+ * Connects to an org through @salesforce/core, the library the Salesforce CLI itself uses, so the
+ * scripts hold one connection type (@salesforce/core's Connection, a jsforce Connection):
+ *
+ * - `--target-org <alias|username>` reads the CLI's stored login (`Org.create`); its connection
+ *   refreshes an expired session by itself when the login holds a refresh token (web and JWT
+ *   logins). Nothing is read from CLI output: `sf org display` redacts the token.
+ * - For CI, SF_INSTANCE_URL and SF_ACCESS_TOKEN give a session directly (never stored).
+ *
+ * Requests use the project's sourceApiVersion (a stored login alone would use the org's newest
+ * version, or 50.0 before the CLI has asked). Every HTTP call is counted.
  */
-import { Connection } from 'jsforce';
+import type { Connection, Org } from '@salesforce/core';
 import { ScriptError } from './errors.ts';
 import { readSfdxProject } from './project.ts';
-import { sf } from './sfCli.ts';
 
-export interface OrgAuth {
+/** A session given directly (CI variables, the local org double, tests). */
+export interface TokenAuth {
     instanceUrl: string;
     accessToken: string;
     /** How to name the org in messages. */
     label: string;
-    /** What to run when the session has expired. */
+    /** What to do when the session has expired. */
     reauthenticate: string;
-    /** A fresh access token after the session expired (the CLI's stored login refreshes it). */
-    refresh?: () => Promise<string>;
 }
+
+/** A login the Salesforce CLI stored (`sf org login …`), by alias or username. */
+export interface StoredAuth {
+    targetOrg: string;
+}
+
+export type OrgAuth = TokenAuth | StoredAuth;
 
 export interface OrgConnection {
     conn: Connection;
@@ -28,61 +39,49 @@ export interface OrgConnection {
     apiCalls(): number;
 }
 
-/** Reads a CLI authorisation; replaced in tests. */
-export type CliAuthReader = (
-    targetOrg: string
-) => Promise<{ instanceUrl: string; accessToken: string; username: string }>;
+const LOG_IN = (alias: string): string => `Log in again: npx sf org login web --alias ${alias}`;
 
-export const readCliAuth: CliAuthReader = async (targetOrg) => {
-    try {
-        return await sf<{ instanceUrl: string; accessToken: string; username: string }>(
-            ['org', 'display', '--target-org', targetOrg],
-            process.cwd()
-        );
-    } catch (error) {
-        const message = (error as Error).message;
-        if (
-            /No authorization information found|NamedOrgNotFound|No org configuration found|no such org/i.test(message)
-        ) {
-            throw new ScriptError(
-                `Unknown org "${targetOrg}": the Salesforce CLI has no authorisation with that alias or username.`,
-                `See your orgs with "sf org list"; log in with "sf org login web --alias ${targetOrg}" (add --instance-url https://test.salesforce.com for a sandbox).`,
-                { cause: error }
-            );
-        }
-        if (/expired|invalid_grant|refresh/i.test(message)) {
-            throw new ScriptError(
-                `The stored login for "${targetOrg}" has expired.`,
-                `Log in again: sf org login web --alias ${targetOrg}`,
-                { cause: error }
-            );
-        }
-        throw new ScriptError(
-            `Could not read the Salesforce CLI authorisation for "${targetOrg}": ${message}`,
-            undefined,
-            { cause: error }
-        );
+/**
+ * Refuses what cannot be an access token before it is sent as one: the CLI's redacted
+ * placeholder, text with spaces or line breaks, anything the CLI itself would not accept as a
+ * token (`<15- or 18-character org ID>!<session>`, or a JWT).
+ */
+export async function checkAccessToken(token: string, source: string, fix: string): Promise<void> {
+    const { matchesAccessToken } = await salesforceCore();
+    let problem: string | undefined;
+    if (/REDACTED/i.test(token)) {
+        problem = `holds the redacted placeholder the Salesforce CLI prints ("${token.slice(0, 40)}…"), not a token`;
+    } else if (/\s/.test(token)) {
+        problem = 'contains spaces or line breaks';
+    } else if (!matchesAccessToken(token)) {
+        problem = `is not an access token (a Salesforce access token is the org ID, "!" and the session: 00D…!…; or a JWT)`;
     }
-};
+    if (problem) {
+        throw new ScriptError(`${source} ${problem}.`, fix);
+    }
+}
 
+/** @salesforce/core, loaded when a command first needs it (it takes a second to load). */
+async function salesforceCore(): Promise<typeof import('@salesforce/core')> {
+    return import('@salesforce/core');
+}
+
+/** The org named by `--target-org`, or by SF_INSTANCE_URL and SF_ACCESS_TOKEN without it. */
 export async function resolveAuth(
     targetOrg: string | undefined,
-    env: NodeJS.ProcessEnv = process.env,
-    readAuth: CliAuthReader = readCliAuth
+    env: NodeJS.ProcessEnv = process.env
 ): Promise<OrgAuth> {
     if (targetOrg) {
-        const auth = await readAuth(targetOrg);
-        return {
-            instanceUrl: auth.instanceUrl,
-            accessToken: auth.accessToken,
-            label: `${targetOrg} (${auth.username})`,
-            reauthenticate: `Log in again: sf org login web --alias ${targetOrg}`,
-            refresh: async () => (await readAuth(targetOrg)).accessToken
-        };
+        return { targetOrg };
     }
     const instanceUrl = env.SF_INSTANCE_URL;
     const accessToken = env.SF_ACCESS_TOKEN;
     if (instanceUrl && accessToken) {
+        await checkAccessToken(
+            accessToken,
+            'SF_ACCESS_TOKEN',
+            'Use --target-org <alias> instead (the scripts read the Salesforce CLI login themselves), or set SF_ACCESS_TOKEN to the output of: npx sf org auth show-access-token --target-org <alias>'
+        );
         return {
             instanceUrl,
             accessToken,
@@ -92,41 +91,65 @@ export async function resolveAuth(
     }
     throw new ScriptError(
         'No org given.',
-        'Pass --target-org <alias or username> (an org you logged in to with "sf org login web"), or set SF_INSTANCE_URL and SF_ACCESS_TOKEN.'
+        'Pass --target-org <alias or username> (an org you logged in to with "npx sf org login web"), or set SF_INSTANCE_URL and SF_ACCESS_TOKEN.'
     );
+}
+
+async function storedLogin(
+    targetOrg: string,
+    apiVersion: string
+): Promise<{ conn: Connection; label: string; reauthenticate: string }> {
+    const { Org } = await salesforceCore();
+    let org: Org;
+    try {
+        org = await Org.create({ aliasOrUsername: targetOrg });
+    } catch (error) {
+        const name = (error as Error).name;
+        if (name === 'NamedOrgNotFoundError' || name === 'NoUsernameFoundError') {
+            throw new ScriptError(
+                `Unknown org "${targetOrg}": the Salesforce CLI has no login with that alias or username.`,
+                `See your orgs with "npx sf org list"; log in with "npx sf org login web --alias ${targetOrg}" (add --instance-url https://test.salesforce.com for a sandbox).`,
+                { cause: error }
+            );
+        }
+        throw new ScriptError(
+            `Could not read the Salesforce CLI login for "${targetOrg}": ${(error as Error).message}`,
+            LOG_IN(targetOrg),
+            { cause: error }
+        );
+    }
+    const conn = org.getConnection(apiVersion);
+    const reauthenticate = LOG_IN(targetOrg);
+    await checkAccessToken(conn.accessToken ?? '', `The stored login for "${targetOrg}"`, reauthenticate);
+    return { conn, label: `${targetOrg} (${conn.getUsername() ?? 'unknown user'})`, reauthenticate };
+}
+
+async function sessionLogin(auth: TokenAuth, apiVersion: string): Promise<Connection> {
+    const { AuthInfo, Connection } = await salesforceCore();
+    // The token is also the username, as when the CLI itself runs on a bare session
+    // (`--target-org <token>`): nothing is read from or written to its auth store. The org fields
+    // given here spare the look-ups AuthInfo would otherwise make for a JWT-format token.
+    const authInfo = await AuthInfo.create({
+        username: auth.accessToken,
+        accessTokenOptions: {
+            accessToken: auth.accessToken,
+            instanceUrl: auth.instanceUrl,
+            loginUrl: auth.instanceUrl,
+            username: auth.accessToken,
+            orgId: '',
+            isDevHub: false,
+            namespacePrefix: ''
+        }
+    });
+    return Connection.create({ authInfo, connectionOptions: { version: apiVersion } });
 }
 
 export async function connect(auth: OrgAuth): Promise<OrgConnection> {
     const { sourceApiVersion } = await readSfdxProject();
-    const { refresh } = auth;
-    const conn = new Connection({
-        instanceUrl: auth.instanceUrl,
-        accessToken: auth.accessToken,
-        version: sourceApiVersion,
-        // On INVALID_SESSION_ID jsforce asks for a new token once and replays the call.
-        ...(refresh
-            ? {
-                  refreshFn: (current, callback) => {
-                      refresh().then(
-                          (token) => {
-                              if (token === current.accessToken) {
-                                  callback(
-                                      new Error(
-                                          'INVALID_SESSION_ID: the Salesforce CLI has no newer session for this org'
-                                      )
-                                  );
-                              } else {
-                                  callback(null, token);
-                              }
-                          },
-                          (error: unknown) => {
-                              callback(error as Error);
-                          }
-                      );
-                  }
-              }
-            : {})
-    });
+    const { conn, label, reauthenticate } =
+        'targetOrg' in auth
+            ? await storedLogin(auth.targetOrg, sourceApiVersion)
+            : { ...auth, conn: await sessionLogin(auth, sourceApiVersion) };
     let calls = 0;
     // jsforce sends REST, Bulk and SOAP requests through one transport; counting there counts them all.
     const transport = (conn as unknown as { _transport: { httpRequest: (...args: unknown[]) => unknown } })._transport;
@@ -135,5 +158,5 @@ export async function connect(auth: OrgAuth): Promise<OrgConnection> {
         calls++;
         return httpRequest(...args);
     };
-    return { conn, label: auth.label, reauthenticate: auth.reauthenticate, apiCalls: () => calls };
+    return { conn, label, reauthenticate, apiCalls: () => calls };
 }

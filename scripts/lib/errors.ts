@@ -19,6 +19,10 @@ interface ApiFailure {
     name?: string;
     message?: string;
     cause?: unknown;
+    /** Where a refused connection went (Node's net errors). */
+    address?: string;
+    /** The connection a dropped socket belonged to (undici's SocketError). */
+    socket?: { remoteAddress?: string };
 }
 
 const NETWORK_CODES = [
@@ -32,18 +36,34 @@ const NETWORK_CODES = [
     'EPIPE'
 ];
 
-function networkCode(error: ApiFailure | undefined, depth = 0): string | undefined {
+interface TransportFailure {
+    code: string;
+    /** The server's IP address, when the error carries it. */
+    address: string | undefined;
+}
+
+function transportFailure(error: ApiFailure | undefined, depth = 0): TransportFailure | undefined {
     if (!error || depth > 4) {
         return undefined;
     }
     const code = error.code ?? error.errorCode;
     if (code && NETWORK_CODES.includes(code)) {
-        return code;
+        return { code, address: error.socket?.remoteAddress ?? error.address };
     }
     if (error.message && /fetch failed|socket hang up|other side closed/i.test(error.message)) {
-        return networkCode(error.cause as ApiFailure | undefined, depth + 1) ?? 'connection lost';
+        return (
+            transportFailure(error.cause as ApiFailure | undefined, depth + 1) ?? {
+                code: 'connection lost',
+                address: undefined
+            }
+        );
     }
-    return networkCode(error.cause as ApiFailure | undefined, depth + 1);
+    return transportFailure(error.cause as ApiFailure | undefined, depth + 1);
+}
+
+/** 127.0.0.0/8, ::1 and IPv4-mapped loopback: a server on this machine. */
+function isLoopback(address: string | undefined): boolean {
+    return address !== undefined && /^(127\.|::1$|::ffff:127\.)/.test(address);
 }
 
 /** A ScriptError for any failure of a call to `orgLabel` (an alias, username or instance URL). */
@@ -64,10 +84,17 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
             { cause: error }
         );
     }
-    const network = networkCode(failure);
-    if (network) {
+    const transport = transportFailure(failure);
+    if (transport && isLoopback(transport.address)) {
         return new ScriptError(
-            `Could not reach ${orgLabel} (${network}). Nothing after the last completed step was written.`,
+            `${orgLabel} is a server on this machine (${transport.address}), and it ${transport.code === 'ECONNREFUSED' ? 'is not listening' : 'dropped the connection'} (${transport.code}). Nothing after the last completed step was written.`,
+            'Not the network: check that the server (the org double of npm run double, or a proxy) is still running, then run the same command again: it picks up where it stopped.',
+            { cause: error }
+        );
+    }
+    if (transport) {
+        return new ScriptError(
+            `Could not reach ${orgLabel} (${transport.code}). Nothing after the last completed step was written.`,
             'Check the network or VPN, then run the same command again: it picks up where it stopped.',
             { cause: error }
         );

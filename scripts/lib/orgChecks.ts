@@ -3,7 +3,7 @@
  * metadata deployed and visible, the object permissions the script needs, and the bypass
  * custom permission for history loads.
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { OrgConnection } from './connection.ts';
 import { explainError, ScriptError } from './errors.ts';
 

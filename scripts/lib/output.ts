@@ -1,10 +1,9 @@
 /**
  * Console output for the consultant scripts: plain text tables, a progress bar on a terminal
- * (plain lines otherwise), JSON mode (machine output on stdout, everything else on stderr), and
- * the one place that turns a thrown error into a message and an exit code.
+ * (plain lines otherwise) and JSON mode (machine output on stdout, everything else on stderr).
+ * Failures are reported by the command-line front end (cli.ts).
  */
 import type { Writable } from 'node:stream';
-import { ScriptError } from './errors.ts';
 
 export interface Output {
     /** Machine-readable result on stdout instead of human text. */
@@ -68,20 +67,4 @@ export function finishReport(output: Output, report: { ok: boolean }): number {
         output.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     }
     return report.ok ? 0 : 1;
-}
-
-/** Prints a failure (with its hint) and sets the exit code; used by every script's entry point. */
-export function reportFailure(output: Output, error: unknown): void {
-    if (output.json) {
-        output.stdout.write(
-            `${JSON.stringify({ ok: false, error: (error as Error).message, hint: error instanceof ScriptError ? error.hint : undefined }, null, 2)}\n`
-        );
-    }
-    output.stderr.write(`✗ ${(error as Error).message}\n`);
-    if (error instanceof ScriptError && error.hint) {
-        output.stderr.write(`  ${error.hint}\n`);
-    } else if (!(error instanceof ScriptError)) {
-        output.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    }
-    process.exitCode = 1;
 }

@@ -3,7 +3,7 @@
  * objects it touches and a few reads, through the Composite resource. Then the safety checks:
  * production refused unless allowed, Baton metadata present, object permissions held.
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import { compositeGet, subError } from './composite.ts';
 import type { OrgConnection } from './connection.ts';
 import { explainError, ScriptError } from './errors.ts';

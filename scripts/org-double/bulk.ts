@@ -11,6 +11,7 @@ import { parseCsv, toCsv } from '../lib/csv.ts';
 import { ApiError } from './apiError.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
 import type { SchemaObject } from './schema.ts';
+import { formatDateTime } from './values.ts';
 import type { SObjectRecord } from './store.ts';
 
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -88,6 +89,8 @@ interface IngestJob {
     externalIdFieldName?: string;
     state: 'Open' | 'UploadComplete' | 'JobComplete' | 'Aborted' | 'Failed';
     csv: string;
+    lineEnding: 'LF' | 'CRLF';
+    createdDate: string;
     successful: Record<string, string>[];
     failed: Record<string, string>[];
     columns: string[];
@@ -111,7 +114,7 @@ export class BulkIngest {
     private route(state: OrgState, request: DoubleRequest): DoubleResponse {
         const [, , id, resource] = request.path.split('/').filter(Boolean);
         if (!id && request.method === 'POST') {
-            const body = JSON.parse(request.body) as Partial<IngestJob> & { contentType?: string };
+            const body = JSON.parse(request.body) as Partial<IngestJob> & { contentType?: string; lineEnding?: string };
             const object = state.store.object(String(body.object));
             if (!body.operation || !['insert', 'update', 'upsert', 'delete'].includes(body.operation)) {
                 throw new ApiError('INVALIDJOB', `InvalidJob : Invalid operation: ${String(body.operation)}`);
@@ -127,6 +130,8 @@ export class BulkIngest {
                 operation: body.operation,
                 state: 'Open',
                 csv: '',
+                lineEnding: body.lineEnding === 'CRLF' ? 'CRLF' : 'LF',
+                createdDate: formatDateTime(state.now()),
                 successful: [],
                 failed: [],
                 columns: []
@@ -135,7 +140,10 @@ export class BulkIngest {
                 job.externalIdFieldName = body.externalIdFieldName;
             }
             this.jobs.set(job.id, job);
-            return json(200, this.info(job));
+            return json(200, {
+                ...this.info(state, job),
+                contentUrl: `services/data/v${state.apiVersion}/jobs/ingest/${job.id}/batches`
+            });
         }
         const job = id ? this.jobs.get(id) : undefined;
         if (!job) {
@@ -157,16 +165,16 @@ export class BulkIngest {
                 job.state = 'Aborted';
             } else if (wanted === 'UploadComplete' && job.state === 'Open') {
                 this.process(state, job);
-                return json(200, { ...this.info(job), state: 'UploadComplete' });
+                return json(200, { ...this.info(state, job), state: 'UploadComplete' });
             } else {
                 throw new ApiError('INVALIDJOBSTATE', `Cannot move job from ${job.state} to ${wanted}`, {
                     status: 409
                 });
             }
-            return json(200, this.info(job));
+            return json(200, this.info(state, job));
         }
         if (!resource && request.method === 'GET') {
-            return json(200, this.info(job));
+            return json(200, this.info(state, job));
         }
         if (!resource && request.method === 'DELETE') {
             this.jobs.delete(job.id);
@@ -194,17 +202,30 @@ export class BulkIngest {
         });
     }
 
-    private info(job: IngestJob): Record<string, unknown> {
+    /** A job as "Get Information About an Ingest Job" (Bulk API 2.0 Developer Guide) describes it. */
+    private info(state: OrgState, job: IngestJob): Record<string, unknown> {
         return {
             id: job.id,
-            object: job.object,
             operation: job.operation,
-            externalIdFieldName: job.externalIdFieldName,
+            object: job.object,
+            createdById: state.store.currentUserId,
+            createdDate: job.createdDate,
+            systemModstamp: job.createdDate,
             state: job.state,
+            externalIdFieldName: job.externalIdFieldName,
+            concurrencyMode: 'Parallel',
             contentType: 'CSV',
-            apiVersion: 0,
+            // The guide's table says string; its examples, and the platform, send a JSON number.
+            apiVersion: Number(state.apiVersion),
+            jobType: 'V2Ingest',
+            lineEnding: job.lineEnding,
+            columnDelimiter: 'COMMA',
             numberRecordsProcessed: job.successful.length + job.failed.length,
-            numberRecordsFailed: job.failed.length
+            numberRecordsFailed: job.failed.length,
+            retries: 0,
+            totalProcessingTime: 0,
+            apiActiveProcessingTime: 0,
+            apexProcessingTime: 0
         };
     }
 

@@ -4,6 +4,7 @@
  * Composite (several subrequests in one call).
  */
 import { ApiError, restDuplicateResult } from './apiError.ts';
+import { queryColumns } from './columns.ts';
 import { describeObject } from './describe.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
 import type { SObjectRecord } from './store.ts';
@@ -140,6 +141,9 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
             return queryPage(state, result.records, result.totalSize, offset, soql);
         }
         const soql = request.query.get('q') ?? '';
+        if (request.query.get('columns') === 'true') {
+            return json(200, queryColumns(store, soql));
+        }
         const result = state.soql.run(soql);
         return queryPage(state, result.records, result.totalSize, 0, soql);
     }

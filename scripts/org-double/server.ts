@@ -1,7 +1,8 @@
 /**
- * A local org double: an HTTP server on 127.0.0.1 (random free port) that speaks the REST,
- * Bulk API 2.0, SOAP (convertLead, getUserInfo) and Metadata API (readMetadata) subset Baton's
- * scripts use, with in-memory state and the project's own schema. It is a test double, not
+ * A local org double: an HTTP server on 127.0.0.1 (a free port, or the one asked for) that speaks
+ * the REST, Bulk API 2.0, SOAP (convertLead, getUserInfo) and Metadata API (readMetadata) subset
+ * Baton's scripts use, plus what the Salesforce CLI and @salesforce/core ask when they log in
+ * (identity.ts), with in-memory state and the project's own schema. It is a test double, not
  * Salesforce: no Apex, flows, sharing or governor limits run here.
  *
  * Fault injection for tests: fail the Nth request (HTTP error or dropped connection), expire the
@@ -19,6 +20,7 @@ import { enableStateCountryPicklists } from './addresses.ts';
 import { BulkIngest, type RowLockSimulation } from './bulk.ts';
 import { STANDARD_DUPLICATE_RULES, type DuplicateRule } from './duplicates.ts';
 import type { DoubleRequest, DoubleResponse, OrgState } from './http.ts';
+import { apiVersions, limits, refreshTokenGrant, userInfo, versionResources } from './identity.ts';
 import { handleRest } from './rest.ts';
 import { loadSchema } from './schema.ts';
 import { addSetupData, type OrgProfile } from './setup.ts';
@@ -28,6 +30,8 @@ import { Store, type ValidationRule } from './store.ts';
 
 export interface OrgDoubleOptions extends Partial<OrgProfile> {
     projectDir?: string;
+    /** TCP port on 127.0.0.1; 0 (the default) takes a free one. */
+    port?: number;
     now?: () => Date;
     /** The standard duplicate rules are active (default, as in a new org). */
     duplicateRules?: boolean;
@@ -56,17 +60,23 @@ interface InjectedFault {
     afterProcessing?: boolean;
 }
 
-const ACCESS_TOKEN = '00DLOCAL!org-double-session';
 /** A JWT-format token: three base64url parts, the first a JSON header (as jsforce tells them apart). */
 const JWT_ACCESS_TOKEN = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"org-double"}').toString('base64url')}.c2lnbmF0dXJl`;
 /** The SOAP API accepts JWT-based access tokens from API version 68.0 (jsforce's SOAP client says so too). */
 const SOAP_JWT_VERSION = 68;
 const USER_ID = '005000000000001AAA';
+/** The refresh token a login to the double may hold (OAuth refresh-token grant, identity.ts). */
+export const REFRESH_TOKEN = '5Aep861OrgDouble.refresh';
 
 export class OrgDouble {
     readonly state: OrgState;
     /** The token the double accepts (changes when the session is renewed). */
     accessToken: string;
+    /**
+     * An access token in the platform's opaque format (the 15-character org ID, "!", the session),
+     * which the CLI checks; renewed sessions add a number to it.
+     */
+    private readonly sessionToken: string;
     private sessions = 0;
     /** Every request served, in order ("POST /services/data/v65.0/composite/sobjects"). */
     readonly requests: string[] = [];
@@ -75,10 +85,18 @@ export class OrgDouble {
     private faults: InjectedFault[] = [];
     private sessionExpired = false;
 
-    private constructor(state: OrgState, accessToken: string) {
+    /** `accessToken`: a JWT-format token instead of the opaque one. */
+    private constructor(state: OrgState, accessToken?: string) {
         this.state = state;
-        this.accessToken = accessToken;
-        this.server = createServer((request, response) => {
+        this.sessionToken = `${state.organizationId.slice(0, 15)}!AQ.OrgDouble.session`;
+        this.accessToken = accessToken ?? this.sessionToken;
+        // Idle keep-alive connections stay open until the client closes them. With Node's default
+        // (close after 5 s idle) a client whose event loop was busy for longer — building a
+        // 65,000-row CSV on a loaded machine — still held the connection as reusable (its own
+        // idle timer could not run) and wrote its next POST onto a socket the server had just
+        // closed: undici's UND_ERR_SOCKET "other side closed", which jsforce does not retry for
+        // POST or PATCH. A server must not drop idle connections before its clients do.
+        this.server = createServer({ keepAliveTimeout: 0 }, (request, response) => {
             this.serve(request, response).catch((error: unknown) => {
                 response.writeHead(500, { 'content-type': 'application/json' });
                 response.end(JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }]));
@@ -110,7 +128,7 @@ export class OrgDouble {
         const double = new OrgDouble(
             {
                 store,
-                soql: new SoqlEngine(store),
+                soql: new SoqlEngine(store, sourceApiVersion),
                 leadConvertSettings: structuredClone(settings),
                 requireValidationForConvertedLeads:
                     options.requireValidationForConvertedLeads ??
@@ -121,9 +139,12 @@ export class OrgDouble {
                 organizationId,
                 now
             },
-            options.jwtAccessTokens ? JWT_ACCESS_TOKEN : ACCESS_TOKEN
+            options.jwtAccessTokens ? JWT_ACCESS_TOKEN : undefined
         );
-        await new Promise<void>((resolve) => double.server.listen(0, '127.0.0.1', resolve));
+        await new Promise<void>((resolve, reject) => {
+            double.server.once('error', reject);
+            double.server.listen(options.port ?? 0, '127.0.0.1', resolve);
+        });
         return double;
     }
 
@@ -159,7 +180,7 @@ export class OrgDouble {
     /** Issues a new access token (the old one stays invalid), as a refreshed login does. */
     renewSession(): string {
         this.sessions++;
-        this.accessToken = `${ACCESS_TOKEN}-${this.sessions}`;
+        this.accessToken = `${this.sessionToken}.${this.sessions}`;
         this.sessionExpired = false;
         return this.accessToken;
     }
@@ -223,8 +244,11 @@ export class OrgDouble {
         for await (const chunk of request) {
             chunks.push(chunk as Buffer);
         }
-        const url = new URL(request.url ?? '/', this.url);
-        this.requests.push(`${request.method ?? 'GET'} ${url.pathname}`);
+        // The CLI stores instance URLs with a trailing "/", so its requests arrive as "//services/…"
+        // (which `new URL` would read as a host name).
+        const url = new URL((request.url ?? '/').replace(/^\/+/, '/'), this.url);
+        const path = url.pathname;
+        this.requests.push(`${request.method ?? 'GET'} ${path}`);
         const fault = this.faults.find((item) => item.atRequest === this.requestCount);
         if (fault?.dropConnection) {
             request.socket.destroy();
@@ -236,7 +260,7 @@ export class OrgDouble {
                       status: fault.status ?? 503,
                       json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }]
                   }
-                : this.dispatch(request, url, Buffer.concat(chunks).toString('utf8'));
+                : this.dispatch(request, url.searchParams, path, Buffer.concat(chunks).toString('utf8'));
         if (fault?.afterProcessing) {
             request.socket.destroy();
             return;
@@ -250,9 +274,14 @@ export class OrgDouble {
         response.end(reply.status === 204 ? undefined : body);
     }
 
-    private dispatch(request: IncomingMessage, url: URL, body: string): DoubleResponse {
+    private dispatch(request: IncomingMessage, query: URLSearchParams, path: string, body: string): DoubleResponse {
         const method = request.method ?? 'GET';
-        const soap = /^\/services\/Soap\/([um])\/([\d.]+)$/.exec(url.pathname);
+        if (path === '/services/oauth2/token' && method === 'POST') {
+            return refreshTokenGrant(this.state, this.url, new URLSearchParams(body), REFRESH_TOKEN, () =>
+                this.renewSession()
+            );
+        }
+        const soap = /^\/services\/Soap\/([um])\/([\d.]+)(?:\/\w+)?$/.exec(path);
         if (soap) {
             const envelope = readEnvelope(body);
             const jwtRefused = this.accessToken === JWT_ACCESS_TOKEN && Number(soap[2]) < SOAP_JWT_VERSION;
@@ -266,20 +295,33 @@ export class OrgDouble {
         if (this.sessionExpired || request.headers.authorization !== `Bearer ${this.accessToken}`) {
             return { status: 401, json: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }] };
         }
-        const rest = /^\/services\/data\/v([\d.]+)\/(.*)$/.exec(url.pathname);
+        if (path === '/services/oauth2/userinfo' && method === 'GET') {
+            return userInfo(this.state, this.url);
+        }
+        if (/^\/services\/data\/?$/.test(path) && method === 'GET') {
+            return apiVersions(this.state);
+        }
+        const versionRoot = /^\/services\/data\/v([\d.]+)\/?$/.exec(path);
+        if (versionRoot && method === 'GET') {
+            return versionResources(this.state, this.url, versionRoot[1] ?? '');
+        }
+        const rest = /^\/services\/data\/v([\d.]+)\/(.*)$/.exec(path);
         if (!rest) {
             return {
                 status: 404,
-                json: [{ errorCode: 'NOT_FOUND', message: `The org double does not serve ${url.pathname}` }]
+                json: [{ errorCode: 'NOT_FOUND', message: `The org double does not serve ${path}` }]
             };
         }
         const doubleRequest: DoubleRequest = {
             method,
             path: rest[2] ?? '',
-            query: url.searchParams,
+            query,
             headers: request.headers,
             body
         };
+        if (doubleRequest.path === 'limits' && method === 'GET') {
+            return limits(this.requestCount);
+        }
         return doubleRequest.path.startsWith('jobs/ingest')
             ? this.bulk.handle(this.state, doubleRequest)
             : handleRest(this.state, doubleRequest);

@@ -43,11 +43,16 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
         TrialExpirationDate: profile.scratch
             ? new Date(now.getTime() + 30 * 86_400_000).toISOString().replace('Z', '+0000')
             : null,
-        InstanceName: 'LOCAL'
+        InstanceName: 'LOCAL',
+        NamespacePrefix: null
     });
     store.addSystemRecord('User', {
         Id: store.currentUserId,
+        FirstName: 'Casey',
+        LastName: 'Consultant',
         Name: 'Casey Consultant',
+        Alias: 'ccons',
+        Email: 'casey.consultant@example.com',
         Username: 'casey.consultant@baton.double',
         IsActive: true
     });

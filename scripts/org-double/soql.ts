@@ -82,9 +82,12 @@ function isIdField(field: FieldDefinition): boolean {
 
 export class SoqlEngine {
     private readonly store: Store;
+    /** The API version in record URLs (`attributes.url`). */
+    private readonly apiVersion: string;
 
-    constructor(store: Store) {
+    constructor(store: Store, apiVersion: string) {
         this.store = store;
+        this.apiVersion = apiVersion;
     }
 
     run(soql: string): QueryResult {
@@ -92,6 +95,13 @@ export class SoqlEngine {
     }
 
     private execute(query: Query, subquery = false): QueryResult {
+        if (!this.store.schema.has((query.sObject ?? '').toLowerCase())) {
+            // A query names an unknown object with INVALID_TYPE (HTTP 400), unlike a REST resource (404).
+            throw new ApiError(
+                'INVALID_TYPE',
+                `sObject type '${query.sObject ?? ''}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
+            );
+        }
         const object = this.store.object(query.sObject ?? '');
         const expression = this.predicate(object, tokens(query.where), subquery);
         if (expression.joins > MAX_SEMI_JOINS) {
@@ -160,7 +170,10 @@ export class SoqlEngine {
 
     private project(object: SchemaObject, row: SObjectRecord, fields: string[]): SObjectRecord {
         const out: SObjectRecord = {
-            attributes: { type: object.name, url: `/services/data/sobjects/${object.name}/${String(row.Id)}` }
+            attributes: {
+                type: object.name,
+                url: `/services/data/v${this.apiVersion}/sobjects/${object.name}/${String(row.Id)}`
+            }
         };
         for (const path of fields) {
             const [head = '', ...rest] = path.split('.');

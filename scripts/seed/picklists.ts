@@ -3,7 +3,7 @@
  * such as Lead Source or Industry; a seed value the org does not offer is written as "Other"
  * when the org has it, or left blank, and the substitution is reported.
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { SeedRecord } from './plan.ts';
 
 export interface PicklistSubstitution {

@@ -2,7 +2,7 @@
  * Removes exactly what seeding created: seeded SLA clocks (and clocks Baton's automation opened
  * on seeded leads), seeded leads, the accounts, contacts and opportunities their conversions
  * created, and seeded campaigns (campaign memberships go with their leads and campaigns).
- * Records without the seed key are never touched.
+ * Records without the seed key are never touched. `planReset` only reads: it is the dry run.
  */
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError } from '../lib/errors.ts';
@@ -28,11 +28,18 @@ async function queryAll<T extends Record<string, unknown>>(org: OrgConnection, s
     }
 }
 
-export async function runReset(
-    org: OrgConnection,
-    options: { allowProduction: boolean; pollInterval: number },
-    output: Output
-): Promise<SeedRunResult> {
+/** One object's records to delete, in the order reset deletes them. */
+export interface ResetStep {
+    object: string;
+    records: { Id: string }[];
+}
+
+/**
+ * What reset would delete, by object, found with read-only queries (the dry run stops here).
+ * Converted leads go before the records they point to; contacts and opportunities before their
+ * accounts.
+ */
+export async function planReset(org: OrgConnection, options: { allowProduction: boolean }): Promise<ResetStep[]> {
     const checks = await preflight(org, {
         requirements: [
             { object: 'Lead', fields: [SEED_KEY], access: ['delete'] },
@@ -52,17 +59,23 @@ export async function runReset(
     );
     const ids = (values: (string | null)[]): { Id: string }[] =>
         [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
-    // Converted leads go before the records they point to; contacts and opportunities before their accounts.
-    const steps: [string, { Id: string }[]][] = [
-        ['Lead_SLA__c', clocks],
-        ['Lead', ids(leads.map((lead) => lead.Id))],
-        ['Opportunity', ids(leads.map((lead) => lead.ConvertedOpportunityId))],
-        ['Contact', ids(leads.map((lead) => lead.ConvertedContactId))],
-        ['Account', ids(leads.map((lead) => lead.ConvertedAccountId))],
-        ['Campaign', ids((checks.queries.campaigns ?? []).map((row) => String(row.Id)))]
+    return [
+        { object: 'Lead_SLA__c', records: clocks },
+        { object: 'Lead', records: ids(leads.map((lead) => lead.Id)) },
+        { object: 'Opportunity', records: ids(leads.map((lead) => lead.ConvertedOpportunityId)) },
+        { object: 'Contact', records: ids(leads.map((lead) => lead.ConvertedContactId)) },
+        { object: 'Account', records: ids(leads.map((lead) => lead.ConvertedAccountId)) },
+        { object: 'Campaign', records: ids((checks.queries.campaigns ?? []).map((row) => String(row.Id))) }
     ];
+}
+
+export async function runReset(
+    org: OrgConnection,
+    options: { allowProduction: boolean; pollInterval: number },
+    output: Output
+): Promise<SeedRunResult> {
     const result: SeedRunResult = { objects: [], failures: [], notes: [], lockRetries: { rows: 0, calls: 0 } };
-    for (const [object, records] of steps) {
+    for (const { object, records } of await planReset(org, options)) {
         const bar = progressBar(output, `Delete ${object}`, records.length);
         const written = await writeRecords(org, object, records, {
             operation: 'delete',

@@ -10,7 +10,7 @@ const SPEC = {
     summary: 'An example command.',
     usage: ['--name <text> [--count <n>] [--json]'],
     flags: {
-        name: { type: 'string', value: '<text>', description: 'A name.' },
+        name: { type: 'string', short: 'n', value: '<text>', description: 'A name.' },
         count: { type: 'string', value: '<n>', default: '3', description: 'How many.' },
         json: { type: 'boolean', description: 'JSON on stdout.' }
     },
@@ -65,6 +65,7 @@ describe('command line front end', () => {
     for (const [argv, message] of [
         [['--nope'], 'unknown flag --nope'],
         [['--name'], '--name needs a value'],
+        [['-n'], '--name needs a value'],
         [['--count', '-5'], '--count needs a value (for a value that starts with "-", write --count=<value>)'],
         [['stray'], "unexpected argument 'stray'"],
         [['--json=yes'], '--json takes no value']

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { ALLOW_DUPLICATES_HEADER } from '../lib/leadConversion.ts';
 import { OrgDouble } from '../org-double/server.ts';
 

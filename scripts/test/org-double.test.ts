@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { OrgDouble } from '../org-double/server.ts';
 
 describe('org double platform rules (through jsforce over HTTP)', () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { resolveAuth } from '../lib/connection.ts';
 import { OrgDouble } from '../org-double/server.ts';
 import { main as seedMain, seed } from '../seed.ts';
 import { verifyConversion } from '../verify-conversion.ts';
@@ -188,7 +187,9 @@ describe('seed resilience and safety', () => {
                 const output = capture();
                 await assert.rejects(
                     seed(authFor(double), baseSeedOptions(200), output),
-                    fault.dropConnection ? /Could not reach test org/ : /503|SERVER_UNAVAILABLE/
+                    fault.dropConnection
+                        ? /test org is a server on this machine \(127\.0\.0\.1\), and it dropped the connection \(UND_ERR_SOCKET\)/
+                        : /503|SERVER_UNAVAILABLE/
                 );
                 assert.ok(double.state.store.all('Lead').length > 0, 'the first run wrote part of the data');
                 const report = await seed(authFor(double), baseSeedOptions(200), capture());
@@ -229,49 +230,6 @@ describe('seed resilience and safety', () => {
                 (error: Error & { hint?: string }) => {
                     assert.match(error.message, /session for test org has expired.*INVALID_SESSION_ID/);
                     assert.match(error.hint ?? '', /sf org login web/);
-                    return true;
-                }
-            );
-        } finally {
-            await double.stop();
-        }
-    });
-
-    it('with --target-org, asks the CLI for a fresh token once when the session expires, then carries on', async () => {
-        const double = await OrgDouble.start();
-        try {
-            let reads = 0;
-            const auth = await resolveAuth('uat', {}, () => {
-                reads++;
-                const accessToken = reads === 1 ? double.accessToken : double.renewSession();
-                return Promise.resolve({ instanceUrl: double.url, accessToken, username: 'casey@uat.example.com' });
-            });
-            double.expireSession();
-            const report = await seed(auth, baseSeedOptions(20, false), capture());
-            assert.equal(report.ok, true);
-            assert.equal(reads, 2);
-            assert.equal(report.org, 'uat (casey@uat.example.com)');
-        } finally {
-            await double.stop();
-        }
-    });
-
-    it('with --target-org, says to log in again when the CLI has no newer session', async () => {
-        const double = await OrgDouble.start();
-        try {
-            const auth = await resolveAuth('uat', {}, () =>
-                Promise.resolve({
-                    instanceUrl: double.url,
-                    accessToken: double.accessToken,
-                    username: 'casey@uat.example.com'
-                })
-            );
-            double.expireSession();
-            await assert.rejects(
-                seed(auth, baseSeedOptions(20, false), capture()),
-                (error: Error & { hint?: string }) => {
-                    assert.match(error.message, /session for uat \(casey@uat\.example\.com\) has expired/);
-                    assert.equal(error.hint, 'Log in again: sf org login web --alias uat');
                     return true;
                 }
             );
@@ -401,7 +359,7 @@ describe('seed resilience and safety', () => {
         }
     });
 
-    it('explains an unknown --target-org alias (real Salesforce CLI, empty home)', async () => {
+    it('explains an unknown --target-org alias as a command (an empty CLI auth store)', async () => {
         const result = await runScript('seed.ts', ['--target-org', 'baton-no-such-alias'], {
             HOME: '/tmp/baton-empty-home',
             SF_DISABLE_TELEMETRY: 'true'

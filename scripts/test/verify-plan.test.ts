@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import { readLeadConvertSettings } from '../lib/projectMetadata.ts';
 import { markerValue, type DescribeField } from '../verify/markers.ts';
 import { planConversion } from '../verify/plan.ts';

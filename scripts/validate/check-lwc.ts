@@ -9,7 +9,6 @@ import { readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { compile } from '@lwc/sfdc-lwc-compiler';
 import { readApexSources } from './apex-sources.ts';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { resolveField } from './field-references.ts';
@@ -71,6 +70,8 @@ async function checkBundle(
     for (const name of names.filter((file) => BUNDLE_FILE.test(file))) {
         files[name] = await readFile(path.join(dir, name), 'utf8');
     }
+    // Loaded on first use: the compiler takes most of the gate's start-up time.
+    const { compile } = await import('@lwc/sfdc-lwc-compiler');
     const report = await compile({
         bundle: { namespace: 'c', name: bundle.name, type: 'platform', files }
     });

@@ -8,7 +8,9 @@ export interface SchemaType {
 }
 
 const require = createRequire(import.meta.url);
-const { ApiSchemas } = require('jsforce/lib/api/metadata/schema.js') as { ApiSchemas: Record<string, SchemaType> };
+const { ApiSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js') as {
+    ApiSchemas: Record<string, SchemaType>;
+};
 
 const SCHEMA: Record<string, SchemaType> = mergeAdditions(ApiSchemas, additions.types);
 

@@ -10,7 +10,7 @@
  * email, phone, title, company and address fuzzily; see scripts/org-double/duplicates.ts).
  */
 import { createHash } from 'node:crypto';
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import { asText } from '../lib/text.ts';
 
 export type DescribeField = DescribeSObjectResult['fields'][number];

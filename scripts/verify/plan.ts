@@ -2,7 +2,7 @@
  * What a conversion must carry: the platform's standard mapping plus the org's
  * LeadConvertSettings, with marker values for each test lead, built from the org's describes.
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import type { LeadConvertSettings } from '../lib/projectMetadata.ts';
 import { STANDARD_CONVERSION_MAPPING } from '../lib/standardConversionMapping.ts';
 import { markerValue, type DescribeField, type MarkerValue } from './markers.ts';

@@ -8,7 +8,7 @@
  * block is explained with the rule's name. Every record is recorded the moment the org reports it
  * and deleted at the end, whichever step fails, unless asked to keep them.
  */
-import type { DescribeSObjectResult } from 'jsforce';
+import type { DescribeSObjectResult } from '@jsforce/jsforce-node';
 import { compositeGet, subError } from '../lib/composite.ts';
 import type { OrgConnection } from '../lib/connection.ts';
 import { explainError, ScriptError } from '../lib/errors.ts';
