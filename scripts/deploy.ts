@@ -7,8 +7,6 @@
  *   npm run deploy -- --target-org <alias> [--sdr <username>]… [--manager <username>]… [--yes] [--dry-run]
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { promisify } from 'node:util';
@@ -18,6 +16,7 @@ import type { Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { runSf } from './lib/sfCli.ts';
 import { runGate } from './validate/run-gate.ts';
+import { settingsBackupDir } from './deploy/orgSettings.ts';
 import { runDeploy, type DeployTools } from './deploy/run.ts';
 import { TEST_LEVELS, type TestLevel } from './deploy/targetOrg.ts';
 
@@ -88,7 +87,7 @@ const DEPLOY = {
         'npm run deploy -- --target-org baton-ci --yes --json'
     ],
     notes: [
-        "Nothing changes in the org before the plan is shown. When deploying org-settings would change the org's settings, the changes are listed and you are asked first (or pass --yes); the org's current settings are first retrieved into a folder the plan names, as a backup.",
+        "Nothing changes in the org before the plan is shown. When deploying org-settings would change the org's settings, the changes are listed and you are asked first (or pass --yes); the org's current settings are first retrieved into a new folder under settings-backup/ in the project (the plan names it), as a backup.",
         'Exit code: 0 deployed, 1 failed or stopped (the checklist says where), 2 usage error.'
     ]
 } as const satisfies CommandSpec;
@@ -100,7 +99,7 @@ function defaultTools(output: Output): DeployTools {
         build,
         gate: () => runGate(PROJECT_ROOT),
         ...(process.stdin.isTTY ? { confirm: (question: string) => askOnTerminal(question, output) } : {}),
-        backupDir: (targetOrg) => mkdtemp(path.join(tmpdir(), `baton-${targetOrg.replace(/[^\w.-]/g, '_')}-settings-`))
+        backupDir: (targetOrg) => settingsBackupDir(PROJECT_ROOT, targetOrg)
     };
 }
 

@@ -46,7 +46,7 @@ export interface DeployTools {
     gate(): Promise<GateReport>;
     /** Asks a yes/no question; absent when there is no terminal to ask on. */
     confirm?: (question: string) => Promise<boolean>;
-    /** A new folder to retrieve the org's current settings into (kept as a backup). */
+    /** A new folder inside the project to retrieve the org's current settings into (kept as a backup). */
     backupDir(targetOrg: string): Promise<string>;
 }
 

@@ -267,7 +267,7 @@ function parseObjectMappings(root: XmlElement): ObjectMapping[] {
     }));
 }
 
-/** Parses the LeadConvertSettings element of a settings file. */
+/** Parses a `<LeadConvertSettings>` element. */
 function parseLeadConvertSettings(root: XmlElement): LeadConvertSettings {
     const allowOwnerChange = childText(root, 'allowOwnerChange');
     const settings: LeadConvertSettings = { objectMapping: parseObjectMappings(root) };
@@ -281,24 +281,28 @@ function parseLeadConvertSettings(root: XmlElement): LeadConvertSettings {
     return settings;
 }
 
-/** A LeadConvert.settings-meta.xml anywhere (one retrieved from an org, for example). */
+/** A LeadConvertSettings file anywhere (one retrieved from an org, for example). */
 export async function readLeadConvertSettingsFile(file: string): Promise<LeadConvertSettings> {
     return parseLeadConvertSettings(await readRoot(file, 'LeadConvertSettings'));
 }
 
-/** The project's LeadConvert.settings-meta.xml (first one found in any package directory). */
+/** Source folder and file suffix of the LeadConvertSettings type (Metadata API Developer Guide, "LeadConvertSettings"). */
+const LEAD_CONVERT_SETTINGS_FOLDER = 'LeadConvertSettings';
+const LEAD_CONVERT_SETTINGS_SUFFIX = '.LeadConvertSetting-meta.xml';
+
+/** The project's LeadConvertSettings file (`LeadConvertSettings/*.LeadConvertSetting-meta.xml`, the first in any package directory). */
 export async function readLeadConvertSettings(
     projectDir: string = PROJECT_ROOT
 ): Promise<{ file: string; settings: LeadConvertSettings }> {
-    for (const folder of await metadataFolders(projectDir, 'settings')) {
-        const file = path.join(folder, 'LeadConvert.settings-meta.xml');
-        const xml = await readFile(file, 'utf8').catch(() => undefined);
-        if (xml !== undefined) {
-            return { file, settings: parseLeadConvertSettings(parseRoot(xml, file, 'LeadConvertSettings')) };
+    for (const folder of await metadataFolders(projectDir, LEAD_CONVERT_SETTINGS_FOLDER)) {
+        const name = (await listDir(folder)).find((file) => file.endsWith(LEAD_CONVERT_SETTINGS_SUFFIX));
+        if (name !== undefined) {
+            const file = path.join(folder, name);
+            return { file, settings: await readLeadConvertSettingsFile(file) };
         }
     }
     throw new Error(
-        `No LeadConvert.settings-meta.xml in any package directory of ${projectDir} (expected under settings/)`
+        `No ${LEAD_CONVERT_SETTINGS_FOLDER}/*${LEAD_CONVERT_SETTINGS_SUFFIX} in any package directory of ${projectDir}`
     );
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DeployTools } from '../deploy/run.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import type { SfResult } from '../lib/sfCli.ts';
+import { registryTypeByName } from '../validate/metadata-registry.ts';
 
 const ORG_LEAD_CONFIG = `<?xml version="1.0" encoding="UTF-8"?>
 <LeadConfigSettings xmlns="http://soap.sforce.com/2006/04/metadata">
@@ -46,6 +47,7 @@ export interface FakeOrg {
     users: { Username: string; IsActive: boolean }[];
     assignments: { Assignee: { Username: string }; PermissionSet: { Name: string } }[];
     jobs: { CronJobDetail: { Name: string }; State: string; NextFireTime: string | null }[];
+    /** The org's settings files by component, as `--metadata` names them (`Settings:LeadConfig`). */
     settings: Record<string, string>;
     queues: { DeveloperName: string; QueueSobjects: { records: { SobjectType: string }[] } | null }[];
     handoffQueues: { SDR_Queue__c: string | null; Recycle_Queue__c: string | null };
@@ -73,7 +75,10 @@ export function fakeOrg(kind: 'production' | 'sandbox'): FakeOrg {
         ],
         assignments: [],
         jobs: [],
-        settings: { LeadConfig: ORG_LEAD_CONFIG, LeadConvert: ORG_LEAD_CONVERT },
+        settings: {
+            'Settings:LeadConfig': ORG_LEAD_CONFIG,
+            'LeadConvertSettings:LeadConvertSettings': ORG_LEAD_CONVERT
+        },
         queues: [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Lead' }] } }],
         handoffQueues: { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: null },
         deployFailures: {},
@@ -136,6 +141,63 @@ function flagValues(args: string[], flag: string): string[] {
     return args.flatMap((arg, index) => (arg === flag && args[index + 1] !== undefined ? [args[index + 1] ?? ''] : []));
 }
 
+/**
+ * Where the CLI writes a component in source format, from its registry (`Settings:LeadConfig` →
+ * `settings/LeadConfig.settings-meta.xml`, `LeadConvertSettings:LeadConvertSettings` →
+ * `LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`).
+ */
+function sourcePath(member: string): string {
+    const [typeName = '', fullName = ''] = member.split(':');
+    const type = registryTypeByName(typeName);
+    if (!type?.directoryName || !type.suffix) {
+        throw new Error(`the stand-in has no source path for ${member}`);
+    }
+    return path.join(type.directoryName, `${fullName}.${type.suffix}-meta.xml`);
+}
+
+/**
+ * `sf project retrieve start --metadata <Type>:<name>… --output-dir <dir>` as the pinned
+ * plugin-deploy-retrieve answers it: a folder outside the project is refused
+ * (OutputDirOutsideProjectError) and an unknown type too (the registry's RegistryError); each file
+ * is written to `<dir>/<folder>/<name>.<suffix>-meta.xml` (the CLI moves it out of `main/default`)
+ * and listed in `files` with its type, name, state (Created in a new folder) and absolute path; a
+ * component the org lacks is listed as Failed with the Metadata API's problem (source-deploy-retrieve's
+ * MetadataApiRetrieve file responses).
+ */
+async function retrieve(org: FakeOrg, members: string[], outputDir: string): Promise<SfResult<unknown>> {
+    const target = path.resolve(PROJECT_ROOT, outputDir);
+    if (path.relative(PROJECT_ROOT, target).startsWith('..')) {
+        return {
+            status: 1,
+            name: 'OutputDirOutsideProjectError',
+            message: `The output directory must be inside the current project. The path relative you provided ${outputDir} is outside the project root.`
+        };
+    }
+    const unknown = members.find((member) => !registryTypeByName(member.split(':')[0] ?? ''));
+    if (unknown !== undefined) {
+        return {
+            status: 1,
+            name: 'RegistryError',
+            message: `Missing metadata type definition in registry for id '${unknown.split(':')[0] ?? ''}'.`
+        };
+    }
+    const files = [];
+    for (const member of members) {
+        const [type = '', fullName = ''] = member.split(':');
+        const content = org.settings[member];
+        if (content === undefined) {
+            const error = `Entity of type '${type}' named '${fullName}' cannot be found`;
+            files.push({ fullName, type, state: 'Failed', error, problemType: 'Error' });
+            continue;
+        }
+        const filePath = path.join(target, sourcePath(member));
+        await mkdir(path.dirname(filePath), { recursive: true });
+        await writeFile(filePath, content);
+        files.push({ fullName, type, state: 'Created', filePath });
+    }
+    return ok({ done: true, status: 'Succeeded', success: true, files });
+}
+
 /** The recording stand-in for `sf`: answers like the CLI, records every command line. */
 export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: string[][] } {
     const calls: string[][] = [];
@@ -157,16 +219,7 @@ export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: strin
             return answerQuery(org, flagValues(args, '--query')[0] ?? '');
         }
         if (command === 'project retrieve start') {
-            const outputDir = flagValues(args, '--output-dir')[0] ?? '';
-            const folder = path.join(outputDir, 'main', 'default', 'settings');
-            await mkdir(folder, { recursive: true });
-            const files = [];
-            for (const name of flagValues(args, '--metadata').map((metadata) => metadata.replace('Settings:', ''))) {
-                const filePath = path.join(folder, `${name}.settings-meta.xml`);
-                await writeFile(filePath, org.settings[name] ?? '');
-                files.push({ fullName: name, type: 'Settings', state: 'Add', filePath });
-            }
-            return ok({ done: true, status: 'Succeeded', success: true, files });
+            return retrieve(org, flagValues(args, '--metadata'), flagValues(args, '--output-dir')[0] ?? '');
         }
         if (command === 'project deploy start') {
             const dir = flagValues(args, '--source-dir')[0] ?? '';
@@ -175,16 +228,9 @@ export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: strin
                 return failure;
             }
             if (dir === 'org-settings') {
-                for (const name of Object.keys(org.settings)) {
-                    org.settings[name] = await readFile(
-                        path.join(
-                            PROJECT_ROOT,
-                            'org-settings',
-                            'main',
-                            'default',
-                            'settings',
-                            `${name}.settings-meta.xml`
-                        ),
+                for (const member of Object.keys(org.settings)) {
+                    org.settings[member] = await readFile(
+                        path.join(PROJECT_ROOT, 'org-settings', 'main', 'default', sourcePath(member)),
                         'utf8'
                     );
                 }

@@ -3,11 +3,11 @@
  * recorded command lines are then held to the pinned CLI's own command and flag definitions.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { main } from '../deploy.ts';
+import { SETTINGS_BACKUP_DIR, settingsBackupDir } from '../deploy/orgSettings.ts';
 import type { DeployTools } from '../deploy/run.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import type { GateReport } from '../validate/run-gate.ts';
@@ -39,6 +39,15 @@ interface Run {
 }
 
 const ranCommands: string[][] = [];
+/** Backup folders the runs retrieved into (in the project, as the real command does), removed after the tests. */
+const backups: string[] = [];
+
+after(async () => {
+    for (const dir of backups) {
+        await rm(dir, { recursive: true, force: true });
+    }
+    await rmdir(path.join(PROJECT_ROOT, SETTINGS_BACKUP_DIR)).catch(() => undefined); // kept when it holds real backups
+});
 
 async function deploy(
     org: FakeOrg,
@@ -64,7 +73,11 @@ async function deploy(
                   }
               }
             : {}),
-        backupDir: () => mkdtemp(path.join(tmpdir(), 'baton-deploy-test-'))
+        backupDir: async (targetOrg) => {
+            const dir = await settingsBackupDir(PROJECT_ROOT, targetOrg);
+            backups.push(dir);
+            return dir;
+        }
     };
     const output = capture(argv.includes('--json'));
     const code = await main(argv, output, tools);
@@ -110,15 +123,36 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
             'acme'
         ]);
         assert.match(run.text, /Apex tests: RunLocalTests \(production requires tests\)/);
+        // Each org-settings component is retrieved as the type the CLI deploys its file as, into the project.
+        const retrieve = run.calls.find((args) => commandOf(args) === 'project retrieve start') ?? [];
+        const backupDir = retrieve[retrieve.indexOf('--output-dir') + 1] ?? '';
+        assert.deepEqual(retrieve.slice(3), [
+            '--metadata',
+            'LeadConvertSettings:LeadConvertSettings',
+            '--metadata',
+            'Settings:LeadConfig',
+            '--output-dir',
+            backupDir,
+            '--target-org',
+            'acme'
+        ]);
+        assert.equal(path.dirname(backupDir), path.join(PROJECT_ROOT, SETTINGS_BACKUP_DIR));
+        assert.match(
+            await readFile(
+                path.join(backupDir, 'LeadConvertSettings', 'LeadConvertSettings.LeadConvertSetting-meta.xml'),
+                'utf8'
+            ),
+            /<inputField>Partner_Code__c<\/inputField>/
+        );
         // What is overwritten: the org's own mapping and the Lead setting, before any change.
         assert.match(run.text, /LeadConfig\.shouldLeadConvertRequireValidation\s+false\s+true/);
         assert.match(
             run.text,
-            /LeadConvert mapping Lead\.Partner_Code__c → Opportunity\.Partner_Code__c\s+mapped\s+removed/
+            /LeadConvertSettings mapping Lead\.Partner_Code__c → Opportunity\.Partner_Code__c\s+mapped\s+removed/
         );
         assert.match(
             run.text,
-            /LeadConvert mapping Lead\.Fit_Score__c → Opportunity\.Fit_Score__c\s+not mapped\s+mapped/
+            /LeadConvertSettings mapping Lead\.Fit_Score__c → Opportunity\.Fit_Score__c\s+not mapped\s+mapped/
         );
         assert.equal(run.asked.length, 1);
         assert.match(run.asked[0] ?? '', /Deploy org-settings and change these \d+ settings of acme\?/);
@@ -317,6 +351,18 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         );
         assert.match(run.text, /coverage LeadSlaMonitor: Test coverage of selected Apex Class is 61%/);
         assert.match(run.text, /Failing tests and coverage below 75 % fail the whole deploy/);
+    });
+
+    it("names a component the org did not return, with the CLI's reason, before any change", async () => {
+        const org = fakeOrg('sandbox');
+        delete org.settings['LeadConvertSettings:LeadConvertSettings'];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 1);
+        assert.match(
+            run.text,
+            /The org returned no LeadConvertSettings:LeadConvertSettings to compare with org-settings\/main\/default\/LeadConvertSettings\/LeadConvertSettings\.LeadConvertSetting-meta\.xml: Entity of type 'LeadConvertSettings' named 'LeadConvertSettings' cannot be found\./
+        );
+        assert.deepEqual(writes(run.calls), []);
     });
 
     it('stops before any change when the admin says no to the settings changes', async () => {

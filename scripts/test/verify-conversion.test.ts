@@ -451,7 +451,7 @@ describe('offline mapping check', () => {
     });
 });
 
-const SETTINGS = 'org-settings/main/default/settings/LeadConvert.settings-meta.xml';
+const SETTINGS = 'org-settings/main/default/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml';
 
 /** Runs `test` over a copy of the project's objects and org settings. */
 async function withProjectCopy(test: (dir: string) => Promise<void>): Promise<void> {

@@ -1,13 +1,13 @@
 /**
  * Check 1: every metadata XML file is well-formed, its root element is the Metadata API type its
- * file suffix promises, and every element at every depth is one the Metadata API schema allows
- * there. Source files that need a companion -meta.xml (Apex, Visualforce, email templates) have one, and
+ * file suffix promises, a settings type of its own is not filed as a Settings component, and every
+ * element at every depth is one the Metadata API schema allows there. Source files that need a companion -meta.xml (Apex, Visualforce, email templates) have one, and
  * every static resource has its content.
  */
 import path from 'node:path';
 import { count, type Check, type CheckContext, type CheckOutcome, type Problem } from './check.ts';
 import { allowedElements, elementType, isMetadataType } from './metadata-schema.ts';
-import { parseMetadataFileName } from './metadata-types.ts';
+import { misplacedSettings, parseMetadataFileName } from './metadata-types.ts';
 import { readMetadataFiles, type MetadataFile } from './metadata-files.ts';
 import { listSourceFiles, type SourceFile } from './source-files.ts';
 import type { XmlElement } from './xml.ts';
@@ -44,6 +44,13 @@ function checkMetadataFile({ relative, parsed }: MetadataFile): Problem[] {
             `root element <${root.name}> should be <${fileName.expectedType}> for a .${fileName.suffix}-meta.xml file`
         );
         return problems;
+    }
+    const misplaced = misplacedSettings(relative);
+    if (misplaced) {
+        report(
+            root,
+            `${misplaced.type} is a metadata type of its own, not a Settings file: the CLI would deploy this file as Settings "${misplaced.settingsName}"; move it to ${misplaced.path}`
+        );
     }
     if (!isMetadataType(root.name)) {
         report(root, `<${root.name}> is not a Metadata API type`);

@@ -1,7 +1,12 @@
 /**
- * Source-format file suffixes and the Metadata API type each file's root element must be.
- * `.settings-meta.xml` is special: `LeadConvert.settings-meta.xml` holds `<LeadConvertSettings>`.
+ * Source-format file suffixes and the Metadata API type each file's root element must be (the
+ * CLI's registry agrees: metadata-types.test.ts). `.settings-meta.xml` is special: `LeadConfig.settings-meta.xml`
+ * holds `<LeadConfigSettings>`. A few settings are types of their own, with their own folder and
+ * suffix (`LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`): see misplacedSettings.
  */
+import path from 'node:path';
+import { registryTypeByName } from './metadata-registry.ts';
+
 const SUFFIX_TYPES: Record<string, string> = {
     app: 'CustomApplication',
     approvalProcess: 'ApprovalProcess',
@@ -26,6 +31,7 @@ const SUFFIX_TYPES: Record<string, string> = {
     js: 'LightningComponentBundle',
     labels: 'CustomLabels',
     layout: 'Layout',
+    LeadConvertSetting: 'LeadConvertSettings',
     listView: 'ListView',
     matchingRule: 'MatchingRules',
     md: 'CustomMetadata',
@@ -59,7 +65,7 @@ const SUFFIX_TYPES: Record<string, string> = {
 const META_SUFFIX = /^(?<name>.+)\.(?<suffix>[A-Za-z]+)-meta\.xml$/;
 
 export interface MetadataFileName {
-    /** The component's name as the file spells it (`Lead_SLA__c`, `LeadConvert`, `Fit_Score__c`). */
+    /** The component's name as the file spells it (`Lead_SLA__c`, `LeadConfig`, `Fit_Score__c`). */
     name: string;
     suffix: string;
     /** The root element the file must have, when the suffix is known. */
@@ -75,4 +81,39 @@ export function parseMetadataFileName(fileName: string): MetadataFileName | unde
     const { name, suffix } = groups;
     const expectedType = suffix === 'settings' ? `${name}Settings` : SUFFIX_TYPES[suffix];
     return { name, suffix, ...(expectedType ? { expectedType } : {}) };
+}
+
+export interface MisplacedSettings {
+    /** The Settings component the CLI would send (`LeadConvert`). */
+    settingsName: string;
+    /** The metadata type the file holds (`LeadConvertSettings`). */
+    type: string;
+    /** Where the file belongs, relative like the file (`…/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`). */
+    path: string;
+}
+
+/**
+ * Where a `<Name>.settings-meta.xml` file belongs when `<Name>Settings` is a metadata type of its
+ * own in the CLI's registry (LeadConvertSettings: Metadata API Developer Guide, "LeadConvertSettings",
+ * suffix LeadConvertSetting in the LeadConvertSettings folder). The CLI sends such a file as the
+ * Settings component `<Name>`, not as that type; an org names its one LeadConvertSettings component
+ * after the type, so the file becomes `<Type>/<Type>.<suffix>-meta.xml` beside the `settings` folder.
+ * Undefined for an ordinary settings file (LeadConfig) and for any other file.
+ */
+export function misplacedSettings(relative: string): MisplacedSettings | undefined {
+    const fileName = parseMetadataFileName(path.posix.basename(relative));
+    if (fileName?.suffix !== 'settings') {
+        return undefined;
+    }
+    const type = registryTypeByName(`${fileName.name}Settings`);
+    if (!type?.directoryName || !type.suffix || type.suffix === 'settings') {
+        return undefined;
+    }
+    const folder = path.posix.dirname(relative);
+    const base = path.posix.basename(folder) === 'settings' ? path.posix.dirname(folder) : folder;
+    return {
+        settingsName: fileName.name,
+        type: type.name,
+        path: path.posix.join(base, type.directoryName, `${type.name}.${type.suffix}-meta.xml`)
+    };
 }

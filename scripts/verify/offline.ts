@@ -1,5 +1,5 @@
 /**
- * Offline check of the project's LeadConvert.settings-meta.xml against the project's own metadata
+ * Offline check of the project's LeadConvertSettings file against the project's own metadata
  * (and the standard fields the gate knows): the deploy-readiness gate's LeadConvertSettings check
  * (scripts/validate/lead-convert-settings.ts), listed by mapping. Needs no org.
  */
@@ -21,15 +21,16 @@ export interface OfflineMappingReport {
     issues: MappingIssue[];
 }
 
-const SETTINGS_FILE = 'LeadConvert.settings-meta.xml';
+/** The LeadConvertSettings file suffix (Metadata API Developer Guide, "LeadConvertSettings"). */
+const SETTINGS_SUFFIX = '.LeadConvertSetting-meta.xml';
 
 export async function checkConversionMappingOffline(projectDir: string = PROJECT_ROOT): Promise<OfflineMappingReport> {
     const context = { projectDir: path.resolve(projectDir), project: await readSfdxProject(projectDir) };
-    const settingsFiles = (await readMetadataFiles(context)).filter(
-        ({ relative }) => path.posix.basename(relative) === SETTINGS_FILE
+    const settingsFiles = (await readMetadataFiles(context)).filter(({ relative }) =>
+        relative.endsWith(SETTINGS_SUFFIX)
     );
     if (settingsFiles.length === 0) {
-        throw new Error(`No ${SETTINGS_FILE} in any package directory of ${projectDir} (expected under settings/)`);
+        throw new Error(`No LeadConvertSettings/*${SETTINGS_SUFFIX} in any package directory of ${projectDir}`);
     }
     for (const { relative, parsed } of settingsFiles) {
         if ('error' in parsed) {

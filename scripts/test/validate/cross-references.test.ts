@@ -61,7 +61,7 @@ describe('check 2: cross-references', () => {
 
     it('reports LeadConvertSettings mappings with incompatible types, a shorter target or missing fields', async () => {
         const report = await runCheckOn('incompatible-mapping', crossReferencesCheck);
-        const settings = `${DEFAULT}/settings/LeadConvert.settings-meta.xml`;
+        const settings = `${DEFAULT}/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`;
         assert.deepEqual(located(report.problems), [
             `${settings}:6: cannot map Lead.Budget_Confirmed__c to Opportunity.Budget_Confirmed__c: Checkbox → Text: a Checkbox field maps only to a Checkbox field`,
             `${settings}:10: cannot map Lead.Buying_Notes__c to Opportunity.Buying_Notes__c: the target holds 80 characters, the source up to 255`,

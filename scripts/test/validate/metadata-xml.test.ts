@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { metadataXmlCheck } from '../../validate/check-metadata-xml.ts';
+import { registryTypeBySuffix } from '../../validate/metadata-registry.ts';
+import { parseMetadataFileName } from '../../validate/metadata-types.ts';
 import { located, runCheckOn } from './fixtures.ts';
 
 const FIELDS = 'force-app/main/default/objects/Lead/fields';
@@ -30,5 +33,34 @@ describe('check 1: metadata XML', () => {
         const report = await runCheckOn('clean', metadataXmlCheck);
         assert.deepEqual(report.problems, []);
         assert.equal(report.summary, '28 metadata files');
+    });
+
+    it('reports a settings type of its own filed as a Settings component, with the path the CLI reads it from', async () => {
+        const report = await runCheckOn('misplaced-settings', metadataXmlCheck);
+        assert.deepEqual(located(report.problems), [
+            'org-settings/main/default/settings/LeadConvert.settings-meta.xml:2: LeadConvertSettings is a metadata type of its own, not a Settings file: the CLI would deploy this file as Settings "LeadConvert"; move it to org-settings/main/default/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml'
+        ]);
+    });
+
+    it("expects the root element the Salesforce CLI's registry gives each file suffix", () => {
+        const registry = createRequire(import.meta.url)(
+            '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json'
+        ) as { suffixes: Record<string, string> };
+        const known = Object.keys(registry.suffixes).filter(
+            (suffix) => suffix !== 'settings' && parseMetadataFileName(`X.${suffix}-meta.xml`)?.expectedType
+        );
+        assert.ok(known.length > 30, `${known.length} suffixes compared`);
+        for (const suffix of known) {
+            assert.equal(
+                parseMetadataFileName(`X.${suffix}-meta.xml`)?.expectedType,
+                registryTypeBySuffix(suffix)?.name,
+                suffix
+            );
+        }
+        assert.deepEqual(parseMetadataFileName('LeadConvertSettings.LeadConvertSetting-meta.xml'), {
+            name: 'LeadConvertSettings',
+            suffix: 'LeadConvertSetting',
+            expectedType: 'LeadConvertSettings'
+        });
     });
 });
