@@ -3,7 +3,8 @@ import jestPlugin from 'eslint-plugin-jest';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const components = 'force-app/**/lwc/**/*.ts';
+// The preview's browser modules (its shell and the platform stand-ins) are Lightning web components too.
+const components = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
 const componentTests = 'force-app/**/lwc/**/__tests__/**/*.ts';
 
 export default tseslint.config(
@@ -22,9 +23,9 @@ export default tseslint.config(
     },
     // Lightning web components: the platform's LWC rules and JavaScript best practices, parsed by
     // typescript-eslint (the LWC config's Babel parser misreads type-only syntax as undefined names).
-    ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: [components] })),
+    ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: components })),
     {
-        files: [components],
+        files: components,
         extends: [tseslint.configs.recommended],
         languageOptions: { parser: tseslint.parser },
         rules: {
@@ -47,7 +48,11 @@ export default tseslint.config(
         files: ['scripts/**/*.ts'],
         extends: [tseslint.configs.strictTypeChecked],
         languageOptions: {
-            parserOptions: { project: './scripts/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+            parserOptions: {
+                // The browser preview's Node side has its own project (it adds the DOM, for code run in the page).
+                project: ['./scripts/tsconfig.json', './scripts/preview/tsconfig.json'],
+                tsconfigRootDir: import.meta.dirname
+            },
             globals: globals.node
         },
         rules: {

@@ -24,7 +24,10 @@ const SCRIPTS: Script[] = [
     { file: 'bench-seed.ts', command: 'npm run bench:seed --', valueFlag: '--count', numberFlag: '--count' },
     { file: 'double.ts', command: 'npm run double --', valueFlag: '--alias', numberFlag: '--port' },
     { file: 'check-package-contents.ts', command: 'npm run check:package --', valueFlag: '--project' },
-    { file: 'validate.ts', command: 'npm run validate --', valueFlag: '--project' }
+    { file: 'validate.ts', command: 'npm run validate --', valueFlag: '--project' },
+    { file: 'preview/serve.ts', command: 'npm run preview --', valueFlag: '--port', numberFlag: '--port' },
+    { file: 'preview/screenshots.ts', command: 'npm run screenshots --', valueFlag: '--out' },
+    { file: 'preview/bench.ts', command: 'npm run bench:ui --', valueFlag: '--runs', numberFlag: '--runs' }
 ];
 
 interface Case {

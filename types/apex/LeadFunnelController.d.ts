@@ -36,6 +36,8 @@ declare module '@salesforce/apex/LeadFunnelController.getFunnel' {
         breached: number;
         overdue: number;
         compliancePercent?: number | null;
+        /** Business hours the stage's general SLA policy allows (the active policy without a segment). */
+        targetHours?: number | null;
     }
 
     export interface ReasonCount {

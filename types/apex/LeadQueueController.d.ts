@@ -8,6 +8,10 @@ declare namespace LeadQueueController {
     type Stage = 'MQL' | 'SAL';
     type RuleOutcome = 'Passed' | 'Failed' | 'Skipped';
     type Disposition = 'Recycle' | 'Disqualify';
+    /** Queue item fields the controller can sort the whole queue by (slaDueAt: running clocks first). */
+    type SortField =
+        'slaDueAt' | 'fitScore' | 'interestScore' | 'leadSource' | 'company' | 'ownerName' | 'stageEnteredAt';
+    type SortDirection = 'asc' | 'desc';
 
     interface LeadRuleResult {
         ruleName: string;
@@ -79,8 +83,12 @@ declare namespace LeadQueueController {
         stage: Stage;
         /** 1..200 */
         pageSize: number;
-        /** Null for the first page, else the nextCursor of the page before. */
+        /** Null for the first page, else the nextCursor of the page before (issued for the same sort). */
         cursor: string | null;
+        /** Null or absent: slaDueAt. Blank values come last in either direction. */
+        sortBy?: SortField | null;
+        /** Null or absent: asc. */
+        sortDirection?: SortDirection | null;
     }
 }
 

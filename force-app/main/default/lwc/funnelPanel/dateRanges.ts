@@ -93,3 +93,9 @@ function toUtc(day: string): Date {
 function fromUtc(date: Date): string {
     return date.toISOString().slice(0, 10);
 }
+
+/** The range of the same length that ends the day before `range` starts: what the funnel compares with. */
+export function previousRange(range: DateRange): DateRange {
+    const length = daysBetween(range.startDate, range.endDate) + 1;
+    return { startDate: addDays(range.startDate, -length), endDate: addDays(range.startDate, -1) };
+}

@@ -1,23 +1,20 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { MessageContext, APPLICATION_SCOPE, subscribe, unsubscribe } from 'lightning/messageService';
 import type { MessageContextValue, Subscription } from 'lightning/messageService';
 import { refreshApex } from '@salesforce/apex';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
-import type {
-    FunnelStage,
-    FunnelStep,
-    LeadFunnelResult,
-    StageSla,
-    StageVelocity
-} from '@salesforce/apex/LeadFunnelController.getFunnel';
+import type { FunnelStage, LeadFunnelResult } from '@salesforce/apex/LeadFunnelController.getFunnel';
 import BATON_LEAD_CHANGE from '@salesforce/messageChannel/Baton_Lead_Change__c';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import LOCALE from '@salesforce/i18n/locale';
-import { PRESET_OPTIONS, customRangeError, presetRange, todayIn } from './dateRanges';
-import type { RangePreset } from './dateRanges';
+import { PRESET_OPTIONS, customRangeError, presetRange, previousRange, todayIn } from './dateRanges';
+import type { DateRange, RangePreset } from './dateRanges';
+import { dataSourceText, emptyText, rangeText } from './funnelText';
+import { headlines, rejectionRows, slaRows, sourceRows, stepRows, velocityRows } from './funnelView';
+import type { FunnelView } from './funnelView';
+import { STAGE_LIST_VIEWS, listPage } from './stageLinks';
 
-type FunnelView = 'cohort' | 'period';
+export { STAGE_LIST_VIEWS } from './stageLinks';
 
 /** What the funnel's wire provisions; kept whole for refreshApex. */
 interface WiredFunnel {
@@ -25,41 +22,23 @@ interface WiredFunnel {
     error?: unknown;
 }
 
-/**
- * The list view a stage bar opens (shipped in objects/Lead/listViews and objects/Opportunity/listViews):
- * leads now at that stage, or the opportunities created from handoffs. Converted leads never
- * appear in Lead list views, so the last two steps open opportunities.
- */
-export const STAGE_LIST_VIEWS: Record<FunnelStage, { objectApiName: string; filterName: string; text: string }> = {
-    MQL: { objectApiName: 'Lead', filterName: 'Baton_MQL_Leads', text: 'Open the list of leads now at MQL' },
-    SAL: { objectApiName: 'Lead', filterName: 'Baton_SAL_Leads', text: 'Open the list of leads now at SAL' },
-    SQL: { objectApiName: 'Lead', filterName: 'Baton_SQL_Leads', text: 'Open the list of leads now at SQL' },
-    Opportunity: {
-        objectApiName: 'Opportunity',
-        filterName: 'Baton_Handoff_Opportunities',
-        text: 'Open the list of opportunities created from handoffs'
-    },
-    Won: {
-        objectApiName: 'Opportunity',
-        filterName: 'Baton_Won_Handoff_Opportunities',
-        text: 'Open the list of won opportunities created from handoffs'
-    }
-};
+export const DEFAULT_SLA_GOAL_PERCENT = 90;
 
 const VIEW_OPTIONS = [
     { label: 'Cohort', value: 'cohort' },
     { label: 'Period', value: 'period' }
 ];
 
-const NO_VALUE = '—';
-
 /**
- * The funnel both teams read: MQL → SAL → SQL → Opportunity → Closed Won as a cohort (leads that
- * became MQL in the range and how far they got) or as period entries, with velocity, SLA
- * compliance, rejection reasons and a Lead Source breakdown. Refreshes when the lead queue
- * publishes on Baton_Lead_Change__c.
+ * The funnel both teams read: the headline figures against the period before, MQL → SAL → SQL →
+ * Opportunity → Closed Won as a cohort (leads that became MQL in the range and how far they got) or as
+ * stage entries, velocity, SLA compliance against the goal, rejection reasons and a Lead Source breakdown.
+ * Refreshes when the lead queue publishes on Baton_Lead_Change__c.
  */
 export default class FunnelPanel extends NavigationMixin(LightningElement) {
+    /** App Builder: the share of handoffs that should meet their SLA, in percent. */
+    @api slaGoalPercent = DEFAULT_SLA_GOAL_PERCENT;
+
     preset: RangePreset = 'last30';
     view: FunnelView = 'cohort';
     leadSource = '';
@@ -71,9 +50,12 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     endDate: string | undefined;
 
     result: LeadFunnelResult | undefined;
+    /** The same figures for the range of the same length just before, once read; undefined if unavailable. */
+    previous: LeadFunnelResult | undefined;
     error: unknown;
     isLoading = true;
     sourceOptions: Array<{ label: string; value: string }> = [{ label: 'All sources', value: '' }];
+    stageUrls: Partial<Record<FunnelStage, string>> = {};
 
     presetOptions = PRESET_OPTIONS;
     viewOptions = VIEW_OPTIONS;
@@ -96,6 +78,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
                 { label: 'All sources', value: '' },
                 ...data.leadSourceOptions.map(({ label, value: optionValue }) => ({ label, value: optionValue }))
             ];
+            this.loadPrevious(data);
         } else if (error) {
             this.error = error;
             this.result = undefined;
@@ -110,6 +93,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
                 scope: APPLICATION_SCOPE
             });
         }
+        this.generateStageUrls();
     }
 
     override disconnectedCallback(): void {
@@ -159,7 +143,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     private applyRange(): void {
-        let range;
+        let range: DateRange | undefined;
         if (this.isCustom) {
             range = this.rangeError ? undefined : { startDate: this.customStartDate, endDate: this.customEndDate };
         } else {
@@ -173,17 +157,40 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
         }
     }
 
-    /** A new query is on its way: show the spinner, not the previous query's error. */
+    /** A new query is on its way: show the spinner, not the previous query's error or comparison. */
     private startLoading(): void {
         this.isLoading = true;
         this.error = undefined;
+        this.previous = undefined;
     }
 
     private refresh(): Promise<void> | undefined {
         return this.wiredFunnel ? refreshApex(this.wiredFunnel) : undefined;
     }
 
-    // ---- states --------------------------------------------------------------------------------
+    /**
+     * The comparison is read after the figures (the panel never waits for it) and dropped when the filters
+     * moved on meanwhile; without it the headline figures simply show no change.
+     */
+    private async loadPrevious(current: LeadFunnelResult): Promise<void> {
+        const range = previousRange(current);
+        try {
+            const previous = await getFunnel({ ...range, leadSource: current.leadSource ?? '' });
+            if (this.result === current) {
+                this.previous = previous;
+            }
+        } catch {
+            this.previous = undefined;
+        }
+    }
+
+    private async generateStageUrls(): Promise<void> {
+        const stages = Object.keys(STAGE_LIST_VIEWS) as FunnelStage[];
+        const urls = await Promise.all(stages.map((stage) => this[NavigationMixin.GenerateUrl](listPage(stage))));
+        this.stageUrls = Object.fromEntries(stages.map((stage, index) => [stage, urls[index]]));
+    }
+
+    // ---- what the template shows ----------------------------------------------------------------
 
     get showSpinner(): boolean {
         return this.isLoading && !this.rangeError && !this.error;
@@ -206,110 +213,73 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     get emptyMessage(): string {
-        const result = this.result!;
-        return `No lead became MQL, entered a stage or started a handoff between ${formatDay(result.startDate)} and ${formatDay(result.endDate)}.`;
+        return emptyText(this.result!);
     }
 
     get dataSourceText(): string {
-        const result = this.result;
-        if (!result) {
-            return '';
-        }
-        if (result.dataSource === 'Live') {
-            return `Live figures, computed ${formatInstant(result.computedAt)}.`;
-        }
-        if (!result.computedAt) {
-            return 'This range holds more leads than can be counted live, and no daily rollup covers it yet. Ask your Salesforce admin to schedule the funnel rollup job.';
-        }
-        return `This range holds more leads than can be counted live: figures come from daily rollups, last computed ${formatInstant(result.computedAt)}.`;
+        return this.result ? dataSourceText(this.result) : '';
     }
 
     get rangeText(): string {
-        const result = this.result;
-        return result ? `${formatDay(result.startDate)} – ${formatDay(result.endDate)}` : '';
+        return this.result ? rangeText(this.result) : '';
     }
 
-    // ---- funnel --------------------------------------------------------------------------------
+    get comparisonText(): string {
+        return this.previous
+            ? `Changes compare with ${rangeText(previousRange(this.result!))}, the period of the same length before.`
+            : 'No comparison with the period before yet.';
+    }
+
+    get headlineFigures() {
+        return headlines(this.result!, this.previous, 'the period before', this.slaGoalPercent);
+    }
 
     get isCohortView(): boolean {
         return this.view === 'cohort';
     }
 
+    get panelClass(): string {
+        return `slds-p-horizontal_medium funnel-body ${this.isCohortView ? 'is-cohort-view' : 'is-period-view'}`;
+    }
+
+    get funnelHeading(): string {
+        return this.isCohortView ? 'Funnel: leads that became MQL in the range' : 'Funnel: stage entries in the range';
+    }
+
     get viewDescription(): string {
         return this.isCohortView
-            ? 'Leads that became MQL in the range, and how many of them reached each later stage.'
-            : 'How many times leads entered each stage in the range. Entries are not conversions, so no rates are shown.';
+            ? 'How many of the leads that became MQL in the range reached each later stage, and the share of the stage before.'
+            : 'How many times leads entered each stage in the range. An entry is not a conversion, so no rates are shown.';
     }
 
     get steps() {
-        const steps: FunnelStep[] = this.result ? this.result[this.view] : [];
-        const largest = Math.max(1, ...steps.map((step) => step.count));
-        return steps.map((step, index) => {
-            const previous = index > 0 ? steps[index - 1] : undefined;
-            const rate = step.rateFromPrevious;
-            return {
-                key: step.stage,
-                stage: step.stage,
-                label: step.label,
-                count: step.count,
-                countText: `${step.count} ${step.count === 1 ? 'lead' : 'leads'}`,
-                barStyle: `width: ${((step.count / largest) * 100).toFixed(1)}%`,
-                hasRate: this.isCohortView && previous !== undefined,
-                rateText:
-                    previous && rate !== null && rate !== undefined
-                        ? `${formatPercent(rate)} of ${previous.label} reached ${step.label}`
-                        : `No ${previous?.label ?? ''} to convert to ${step.label}`,
-                openText: STAGE_LIST_VIEWS[step.stage].text
-            };
-        });
+        return stepRows(this.result!, this.view).map((step) => ({
+            ...step,
+            url: this.stageUrls[step.stage] || '#',
+            openText: `, open the list of ${STAGE_LIST_VIEWS[step.stage].text}`
+        }));
     }
 
     handleStageClick(event: Event): void {
+        event.preventDefault();
         const stage = (event.currentTarget as HTMLElement).dataset.stage as FunnelStage;
-        const { objectApiName, filterName } = STAGE_LIST_VIEWS[stage];
-        this[NavigationMixin.Navigate]({
-            type: 'standard__objectPage',
-            attributes: { objectApiName, actionName: 'list' },
-            state: { filterName }
-        });
+        this[NavigationMixin.Navigate](listPage(stage));
     }
 
-    // ---- velocity, SLA, reasons, sources -------------------------------------------------------
-
     get bucketLabels(): string[] {
-        const first = this.result?.velocity[0];
-        return first ? first.buckets.map((bucket) => bucket.label) : [];
+        return this.result?.velocity[0]?.buckets.map((bucket) => bucket.label) ?? [];
     }
 
     get velocityRows() {
-        return (this.result?.velocity ?? []).map((velocity: StageVelocity) => ({
-            key: velocity.stage,
-            stage: velocity.stage,
-            average:
-                velocity.averageHours === null || velocity.averageHours === undefined
-                    ? NO_VALUE
-                    : `${velocity.averageHours.toFixed(1)} h`,
-            median: velocity.medianBucket ?? NO_VALUE,
-            completed: velocity.completed,
-            buckets: velocity.buckets.map((bucket) => ({
-                key: `${velocity.stage}-${bucket.label}`,
-                count: bucket.count
-            }))
-        }));
+        return velocityRows(this.result!);
     }
 
     get slaRows() {
-        return (this.result?.sla ?? []).map((sla: StageSla) => ({
-            key: sla.stage,
-            stage: sla.stage,
-            met: sla.met,
-            breached: sla.breached,
-            overdue: sla.overdue,
-            compliance:
-                sla.compliancePercent === null || sla.compliancePercent === undefined
-                    ? NO_VALUE
-                    : formatPercent(sla.compliancePercent)
-        }));
+        return slaRows(this.result!, this.slaGoalPercent);
+    }
+
+    get slaGoalText(): string {
+        return `Goal: ${this.slaGoalPercent}% of handoffs meet their SLA.`;
     }
 
     get hasRejections(): boolean {
@@ -317,14 +287,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     get rejectionRows() {
-        const reasons = this.result?.rejectionReasons ?? [];
-        const largest = Math.max(1, ...reasons.map((reason) => reason.count));
-        return reasons.map((reason) => ({
-            key: reason.reason,
-            reason: reason.reason,
-            count: reason.count,
-            barStyle: `width: ${((reason.count / largest) * 100).toFixed(1)}%`
-        }));
+        return rejectionRows(this.result!);
     }
 
     get hasSources(): boolean {
@@ -332,41 +295,6 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     get sourceRows() {
-        return (this.result?.sources ?? []).map((source) => ({
-            key: source.label,
-            label: source.label,
-            mql: source.mql,
-            sal: source.sal,
-            sqlCount: source.sqlCount,
-            opportunity: source.opportunity,
-            won: source.won,
-            mqlToSal: formatOptionalPercent(source.mqlToSalRate),
-            mqlToWon: formatOptionalPercent(source.mqlToWonRate)
-        }));
+        return sourceRows(this.result!);
     }
-}
-
-function formatPercent(value: number): string {
-    return `${value.toFixed(1)}%`;
-}
-
-function formatOptionalPercent(value: number | null | undefined): string {
-    return value === null || value === undefined ? NO_VALUE : formatPercent(value);
-}
-
-/** A `YYYY-MM-DD` day as the user reads dates (the day itself, whatever the time zone). */
-function formatDay(day: string): string {
-    const [year, month, date] = day.split('-').map(Number);
-    return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(year, month - 1, date))
-    );
-}
-
-function formatInstant(iso: string | null | undefined): string {
-    if (!iso) {
-        return NO_VALUE;
-    }
-    return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(
-        new Date(iso)
-    );
 }

@@ -19,7 +19,7 @@ export interface SlaClockInput {
 
 export interface SlaClockReading {
     state: SlaClockState;
-    /** Short label for the row, e.g. "3 h 20 m left", "breached 2 h ago". */
+    /** Short label that follows the state word, e.g. "3 h 20 m left", "2 h ago" (breached). */
     label: string;
     /** The same reading in words, for screen readers and tooltips. */
     assistiveText: string;
@@ -156,15 +156,17 @@ export function readSlaClock(input: SlaClockInput, now: SlaTimestamp): SlaClockR
     } else {
         state = 'on-track';
     }
+    const words = openLabel(remainingMs, formatDurationInWords);
     return {
         state,
         label: openLabel(remainingMs, formatDuration),
-        assistiveText: `${STATE_WORDS[state]}, ${openLabel(remainingMs, formatDurationInWords)}`,
+        assistiveText: state === 'breached' ? `${STATE_WORDS.breached} ${words}` : `${STATE_WORDS[state]}, ${words}`,
         remainingMs,
         late: false
     };
 }
 
+/** What follows the state word: "3 h left", "due now", "2 h ago" (breached), "just now" (breached). */
 function openLabel(remainingMs: number, format: (ms: number) => string): string {
     if (remainingMs === 0) {
         return 'due now';
@@ -172,5 +174,5 @@ function openLabel(remainingMs: number, format: (ms: number) => string): string 
     if (remainingMs > 0) {
         return `${format(remainingMs)} left`;
     }
-    return remainingMs > -MINUTE_MS ? 'breached just now' : `breached ${format(remainingMs)} ago`;
+    return remainingMs > -MINUTE_MS ? 'just now' : `${format(remainingMs)} ago`;
 }

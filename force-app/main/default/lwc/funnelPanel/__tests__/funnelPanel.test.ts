@@ -8,6 +8,7 @@ import PARTNER from './data/funnelPartner.json';
 import ROLLUP from './data/funnelRollup.json';
 import EMPTY from './data/funnelEmpty.json';
 import ROLLUP_NOT_COMPUTED from './data/funnelRollupNotComputed.json';
+import PREVIOUS from './data/funnelPrevious.json';
 
 interface ApexTestWireAdapter {
     emit(value: unknown): void;
@@ -75,11 +76,14 @@ function texts(element: HTMLElement, selector: string): string[] {
     return $$(element, selector).map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
 }
 
-/** Each table row's cells, space-separated. */
+/** Each table row's values, space-separated (without the column names the stacked layout shows). */
 function rows(element: HTMLElement, selector: string): string[] {
     return $$(element, selector).map((row) =>
         Array.from(row.children)
-            .map((cell) => cell.textContent!.trim())
+            .map((cell) => {
+                const values = cell.querySelector('.cell-label') ? Array.from(cell.children).slice(1) : [cell];
+                return values.map((value) => value.textContent!.trim()).join(' ');
+            })
             .join(' ')
     );
 }
@@ -121,21 +125,51 @@ describe('c-funnel-panel', () => {
         await flush();
 
         expect($(element, 'lightning-spinner')).toBeNull();
+        expect(texts(element, '.funnel .section-heading')).toEqual(['Funnel: leads that became MQL in the range']);
         expect(texts(element, '.stage-count')).toEqual(['14 leads', '8 leads', '4 leads', '2 leads', '1 lead']);
-        const widths = $$(element, '.stage .slds-progress-bar__value').map((bar) => bar.style.width);
+        const widths = $$(element, '.stage-bar').map((bar) => bar.style.width);
         expect(widths).toEqual(['100.0%', '57.1%', '28.6%', '14.3%', '7.1%']);
         expect(texts(element, '.stage-rate')).toEqual([
-            '57.1% of MQL reached SAL',
-            '50.0% of SAL reached SQL',
-            '50.0% of SQL reached Opportunity',
-            '50.0% of Opportunity reached Closed Won'
+            '',
+            '57.1% of MQL',
+            '50.0% of SAL',
+            '50.0% of SQL',
+            '50.0% of Opportunity'
         ]);
         // Text equivalents: the bars are hidden from screen readers, the counts and rates are text.
-        for (const bar of $$(element, '.stage-button [aria-hidden="true"]')) {
-            expect(bar.querySelector('.slds-progress-bar')).not.toBeNull();
-        }
-        expect(texts(element, '.stage-button .slds-assistive-text')[0]).toBe('. Open the list of leads now at MQL');
+        expect($$(element, '.stage-bar-area').every((bar) => bar.getAttribute('aria-hidden') === 'true')).toBe(true);
+        expect(texts(element, '.stage-link')[0]).toBe('MQL, open the list of leads now at MQL');
         await expect(element).toBeAccessible();
+    });
+
+    it('leads with the headline figures, compared with the period of the same length before', async () => {
+        (getFunnel as unknown as jest.Mock).mockResolvedValue(PREVIOUS);
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        expect(getFunnel).toHaveBeenCalledWith({ startDate: '2026-09-25', endDate: '2026-10-24', leadSource: '' });
+        expect(rows(element, '.headline')).toEqual([
+            'Became MQL 14 14 leads ▲ up 3 (+27.3%) from the period before',
+            'Accepted (MQL → SAL) 57.1% 8 of 14 ▼ down 6.5 pts from the period before',
+            'Won (MQL → Closed Won) 7.1% 1 of 14 ▼ down 2.0 pts from the period before',
+            'MQL SLA met 61.5% Goal 90% ▼ down 20.3 pts from the period before'
+        ]);
+        expect(texts(element, '.comparison')).toEqual([
+            'Changes compare with Sep 25, 2026 – Oct 24, 2026, the period of the same length before.'
+        ]);
+        expect($(element, '.headline .change_up')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the figures without a comparison when the period before cannot be read', async () => {
+        (getFunnel as unknown as jest.Mock).mockRejectedValue({ body: { message: 'Too many query rows' } });
+        const element = render();
+        funnelAdapter.emit(LIVE);
+        await flush();
+
+        expect($$(element, '.headline .change')).toHaveLength(0);
+        expect(texts(element, '.comparison')).toEqual(['No comparison with the period before yet.']);
     });
 
     it('shows velocity, SLA compliance, rejection reasons and the source breakdown', async () => {
@@ -159,7 +193,12 @@ describe('c-funnel-panel', () => {
             '40–80 h',
             '80 h or more'
         ]);
-        expect(rows(element, '.sla tbody tr')).toEqual(['MQL 8 4 1 61.5%', 'SAL 3 1 1 60.0%', 'SQL 1 1 1 33.3%']);
+        expect(rows(element, '.sla tbody tr')).toEqual([
+            'MQL 24 business hours 8 4 1 61.5% Below goal',
+            'SAL 40 business hours 3 1 1 60.0% Below goal',
+            'SQL 80 business hours 1 1 1 33.3% Below goal'
+        ]);
+        expect(texts(element, '.sla-goal')).toEqual(['Goal: 90% of handoffs meet their SLA.']);
         expect(texts(element, '.rejection .reason')).toEqual(['Not In Target Market', 'Duplicate', 'Not Sales Ready']);
         expect(texts(element, '.rejection .reason-count')).toEqual(['3', '1', '1']);
         expect(rows(element, '.sources tbody tr')).toEqual([
@@ -178,9 +217,16 @@ describe('c-funnel-panel', () => {
 
         await change(element, '.view-toggle', 'period');
 
-        expect(texts(element, '.stage-count')).toEqual(['14 leads', '9 leads', '4 leads', '2 leads', '1 lead']);
-        expect($$(element, '.stage-rate')).toHaveLength(0);
-        expect(texts(element, '.view-description')[0]).toContain('Entries are not conversions');
+        expect(texts(element, '.funnel .section-heading')).toEqual(['Funnel: stage entries in the range']);
+        expect(texts(element, '.stage-count')).toEqual([
+            '14 entries',
+            '9 entries',
+            '4 entries',
+            '2 entries',
+            '1 entry'
+        ]);
+        expect(texts(element, '.stage-rate').filter(Boolean)).toHaveLength(0);
+        expect(texts(element, '.view-description')[0]).toContain('An entry is not a conversion');
         await expect(element).toBeAccessible();
     });
 
@@ -264,10 +310,11 @@ describe('c-funnel-panel', () => {
         await flush();
         expect(texts(element, '.stage-count')).toEqual(['4 leads', '2 leads', '0 leads', '0 leads', '0 leads']);
         expect(texts(element, '.stage-rate')).toEqual([
-            '50.0% of MQL reached SAL',
-            '0.0% of SAL reached SQL',
-            'No SQL to convert to Opportunity',
-            'No Opportunity to convert to Closed Won'
+            '',
+            '50.0% of MQL',
+            '0.0% of SAL',
+            'No SQL to convert',
+            'No Opportunity to convert'
         ]);
     });
 
@@ -328,9 +375,9 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        const buttons = $$(element, '.stage-button');
-        buttons[1].click();
-        buttons[4].click();
+        const links = $$(element, '.stage-link');
+        links[1].click();
+        links[4].click();
 
         expect(mockNavigate).toHaveBeenNthCalledWith(1, {
             type: 'standard__objectPage',

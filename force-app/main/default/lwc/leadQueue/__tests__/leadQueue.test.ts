@@ -103,14 +103,22 @@ function root(element: Element): ShadowRoot {
     return element.shadowRoot!;
 }
 
-function rows(element: Element): Element[] {
-    return Array.from(root(element).querySelectorAll('c-lead-queue-row'));
+/** The queue's table, where the leads are (c-lead-queue-table has its own tests). */
+function table(element: Element): ShadowRoot {
+    return root(root(element).querySelector('c-lead-queue-table')!);
 }
 
-function row(element: Element, leadId: string): Element {
-    const found = rows(element).find(
-        (candidate) => (candidate as unknown as { item: { leadId: string } }).item.leadId === leadId
-    );
+function rows(element: Element): HTMLElement[] {
+    const tableElement = root(element).querySelector('c-lead-queue-table');
+    return tableElement ? Array.from(root(tableElement).querySelectorAll<HTMLElement>('tr.lead-row')) : [];
+}
+
+function names(element: Element): string[] {
+    return rows(element).map((candidate) => text(candidate.querySelector('.lead-name')));
+}
+
+function row(element: Element, leadId: string): HTMLElement {
+    const found = rows(element).find((candidate) => candidate.querySelector(`[data-lead-id="${leadId}"]`));
     if (!found) {
         throw new Error(`No row for ${leadId}`);
     }
@@ -118,16 +126,24 @@ function row(element: Element, leadId: string): Element {
 }
 
 function rowButton(element: Element, leadId: string, selector: string): HTMLButtonElement {
-    return root(row(element, leadId)).querySelector<HTMLButtonElement>(selector)!;
+    return table(element).querySelector<HTMLButtonElement>(`${selector}[data-lead-id="${leadId}"]`)!;
 }
 
 function selectRow(element: Element, leadId: string): void {
-    const checkbox = root(row(element, leadId)).querySelector<HTMLInputElement>('input.select-lead')!;
-    checkbox.click();
+    table(element).querySelector<HTMLInputElement>(`input.select-lead[data-lead-id="${leadId}"]`)!.click();
 }
 
 function button(element: Element, selector: string): HTMLButtonElement {
     return root(element).querySelector<HTMLButtonElement>(selector)!;
+}
+
+/** A control of the selection bar (select all, the count, the bulk actions). */
+function bulk<T extends HTMLElement = HTMLButtonElement>(element: Element, selector: string): T {
+    return root(root(element).querySelector('c-lead-queue-bulk-bar')!).querySelector<T>(selector)!;
+}
+
+function press(target: Element, key: string): void {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
 }
 
 function text(node: Element | null | undefined): string {
@@ -147,9 +163,14 @@ async function loadedQueue(page: LeadQueuePage = mqlPage, props: Partial<LeadQue
     return rendered;
 }
 
-/** The wire asks for the first page of this view. */
-function expectFirstPageRequest(scope: string, stage: string, pageSize: number): void {
-    expect(queueAdapter.getLastConfig()).toEqual({ scope, stage, pageSize, cursor: null });
+/** The wire asks for the first page of this view, most urgent SLA first unless another sort is given. */
+function expectFirstPageRequest(
+    scope: string,
+    stage: string,
+    pageSize: number,
+    sort = { sortBy: 'slaDueAt', sortDirection: 'asc' }
+): void {
+    expect(queueAdapter.getLastConfig()).toEqual({ scope, stage, pageSize, cursor: null, ...sort });
 }
 
 /** Next page from the first of three: the wire asks with the first page's cursor and gets the second page. */
@@ -183,13 +204,15 @@ describe('c-lead-queue', () => {
 
         it('lists the waiting MQLs in the order the controller ranked them', async () => {
             const { element } = await loadedQueue();
-            expect(
-                rows(element).map((candidate) => (candidate as unknown as { item: { name: string } }).item.name)
-            ).toEqual(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson']);
+            expect(names(element)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson']);
             expect(text(root(element).querySelector('.range-label'))).toBe('1–4 of 4 waiting');
             expect(text(root(element).querySelector('.page-label'))).toBe('Page 1 of 1');
-            expect(root(element).querySelector('ul.lead-list')!.getAttribute('aria-label')).toBe(
+            expect(table(element).querySelector('table')!.getAttribute('aria-label')).toBe(
                 'Leads waiting to be accepted or rejected'
+            );
+            // Accept is a stage change, not only taking ownership as on a standard queue: the queue says so.
+            expect(text(root(element).querySelector('.action-help'))).toBe(
+                'Accept moves a lead from MQL to SAL (sales accepted) and makes you its owner. Reject sends it back to marketing with a reason.'
             );
             await expect(element).toBeAccessible();
         });
@@ -272,8 +295,11 @@ describe('c-lead-queue', () => {
             queueAdapter.emit(salPage);
             await settle();
             expect(rowButton(element, '00Q000000000011AAA', '.qualify-button')).not.toBeNull();
-            expect(button(element, '.bulk-qualify')).not.toBeNull();
-            expect(button(element, '.bulk-accept')).toBeNull();
+            expect(bulk(element, '.bulk-qualify')).not.toBeNull();
+            expect(bulk(element, '.bulk-accept')).toBeNull();
+            expect(text(root(element).querySelector('.action-help'))).toContain(
+                'Qualify moves an accepted lead from SAL to SQL'
+            );
             await expect(element).toBeAccessible();
         });
 
@@ -306,7 +332,9 @@ describe('c-lead-queue', () => {
                 scope: 'Mine',
                 stage: 'MQL',
                 pageSize: 50,
-                cursor: AFTER_PAGE_1
+                cursor: AFTER_PAGE_1,
+                sortBy: 'slaDueAt',
+                sortDirection: 'asc'
             });
             expect(text(root(element).querySelector('.range-label'))).toBe('51–54 of 120 waiting');
             expect(text(root(element).querySelector('.page-label'))).toBe('Page 2 of 3');
@@ -397,6 +425,59 @@ describe('c-lead-queue', () => {
         });
     });
 
+    describe('triage', () => {
+        it('sorts the whole queue on the server, from the first page, when a column is chosen', async () => {
+            const { element } = await loadedQueue(firstOfThree);
+            await nextToSecondPage(element);
+
+            table(element).querySelector<HTMLButtonElement>('.sort-button[data-field="fitScore"]')!.click();
+            await settle();
+            expectFirstPageRequest('Mine', 'MQL', 50, { sortBy: 'fitScore', sortDirection: 'desc' });
+            queueAdapter.emit(firstOfThree);
+            await settle();
+            expect(button(element, '.previous-page').disabled).toBe(true);
+            expect(table(element).querySelector('th.col-fitScore')!.getAttribute('aria-sort')).toBe('descending');
+
+            // Paging goes on in that order: the next page asks with the same sort.
+            button(element, '.next-page').click();
+            await settle();
+            expect(queueAdapter.getLastConfig()).toEqual(
+                expect.objectContaining({ cursor: AFTER_PAGE_1, sortBy: 'fitScore', sortDirection: 'desc' })
+            );
+        });
+
+        it('works from the keyboard: move between leads, open details, accept and reject the focused one', async () => {
+            acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
+            const open = jest.spyOn(LeadRejectModal, 'open').mockResolvedValue(undefined);
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            const { element } = await loadedQueue();
+            const tableElement = table(element).querySelector('table')!;
+
+            rows(element)[0].focus();
+            press(rows(element)[0], 'ArrowDown');
+            await settle();
+            expect(focus.mock.contexts).toContain(rows(element)[1]);
+            press(rows(element)[1], 'e');
+            await settle();
+            expect(text(table(element).querySelector('.detail-row .suggested-reason'))).toBe(
+                'Suggested rejection reason: Invalid Contact Data'
+            );
+            press(rows(element)[1], 'r');
+            await settle();
+            expect(open).toHaveBeenCalledWith(expect.objectContaining({ label: 'Reject Grace Hopper' }));
+
+            press(rows(element)[1], 'k');
+            await settle();
+            press(rows(element)[0], 'a');
+            await settle();
+            expect(acceptMock).toHaveBeenCalledWith({ leadIds: [ADA], overrideAcceptanceRules: false });
+            // The next lead moves up into the row: focus stays there for the next decision.
+            expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(rows(element)[0]);
+            expect(tableElement.getAttribute('aria-describedby')).toBeTruthy();
+            await expect(element).toBeAccessible();
+        });
+    });
+
     describe('accept', () => {
         it('accepts a lead whose checks pass, then reports, publishes and refreshes', async () => {
             acceptMock.mockResolvedValue([acceptPartialFailure[0]]);
@@ -405,8 +486,8 @@ describe('c-lead-queue', () => {
             rowButton(element, ADA, '.accept-button').click();
             await settle();
 
-            // The row may leave the page: focus goes to the queue heading, not to the page body.
-            expect(focus.mock.contexts).toContain(root(element).querySelector('h2.queue-heading'));
+            // The row may leave the page: focus goes to the row now in its place, not to the page body.
+            expect(focus.mock.contexts).toContain(rows(element)[0]);
 
             expect(acceptMock).toHaveBeenCalledWith({ leadIds: [ADA], overrideAcceptanceRules: false });
             expect(toasts).toEqual([{ title: 'Ada Lovelace accepted', message: '', variant: 'success' }]);
@@ -429,9 +510,7 @@ describe('c-lead-queue', () => {
         it('shows failing acceptance checks and asks before accepting over them', async () => {
             const confirm = jest.spyOn(LightningConfirm, 'open').mockResolvedValue(false);
             const { element } = await loadedQueue();
-            const warning = root(row(element, GRACE)).querySelector('.failing-rules');
-            expect(text(warning)).toContain('Fails 1 acceptance check');
-            expect(text(warning)).toContain('Suggested rejection reason: Invalid Contact Data');
+            expect(text(row(element, GRACE).querySelector('.checks-flag'))).toBe('1 check fails');
 
             rowButton(element, GRACE, '.accept-button').click();
             await settle();
@@ -493,9 +572,9 @@ describe('c-lead-queue', () => {
             selectRow(element, ALAN);
             selectRow(element, KATHERINE);
             await settle();
-            expect(text(root(element).querySelector('.selection-count'))).toBe('3 selected');
+            expect(text(bulk(element, '.selection-count'))).toBe('3 selected');
 
-            button(element, '.bulk-accept').click();
+            bulk(element, '.bulk-accept').click();
             await settle();
 
             expect(acceptMock).toHaveBeenCalledWith({
@@ -522,7 +601,7 @@ describe('c-lead-queue', () => {
                 'Katherine Johnson: This lead no longer exists or you do not have access to it.'
             ]);
             // The failed leads stay selected so the rep can act on them again.
-            expect(text(root(element).querySelector('.selection-count'))).toBe('2 selected');
+            expect(text(bulk(element, '.selection-count'))).toBe('2 selected');
             await expect(element).toBeAccessible();
 
             (root(results).querySelector('button.dismiss-results') as HTMLButtonElement).click();
@@ -536,15 +615,14 @@ describe('c-lead-queue', () => {
                 .mockResolvedValueOnce([{ leadId: ADA, success: true }])
                 .mockResolvedValueOnce([{ leadId: GRACE, success: true }]);
             const { element, toasts } = await loadedQueue();
-            const selectAll = root(element).querySelector<HTMLInputElement>('input.select-all')!;
-            selectAll.click();
+            bulk<HTMLInputElement>(element, 'input.select-all').click();
             await settle();
-            expect(text(root(element).querySelector('.selection-count'))).toBe('4 selected');
+            expect(text(bulk(element, '.selection-count'))).toBe('4 selected');
             selectRow(element, ALAN);
             selectRow(element, KATHERINE);
             await settle();
 
-            button(element, '.bulk-accept').click();
+            bulk(element, '.bulk-accept').click();
             await settle();
             expect(confirm).toHaveBeenCalledTimes(1);
             expect(acceptMock).toHaveBeenNthCalledWith(1, { leadIds: [ADA], overrideAcceptanceRules: false });
@@ -561,7 +639,7 @@ describe('c-lead-queue', () => {
             selectRow(element, ADA);
             selectRow(element, GRACE);
             await settle();
-            button(element, '.bulk-accept').click();
+            bulk(element, '.bulk-accept').click();
             await settle();
 
             expect(toasts).toEqual([expect.objectContaining({ title: '1 of 2 leads accepted', variant: 'warning' })]);
@@ -647,7 +725,7 @@ describe('c-lead-queue', () => {
             selectRow(element, ADA);
             selectRow(element, GRACE);
             await settle();
-            button(element, '.bulk-reject').click();
+            bulk(element, '.bulk-reject').click();
             await settle();
 
             expect(open).toHaveBeenCalledWith(
@@ -670,9 +748,9 @@ describe('c-lead-queue', () => {
             queueAdapter.emit(salPage);
             await settle();
 
-            root(element).querySelector<HTMLInputElement>('input.select-all')!.click();
+            bulk<HTMLInputElement>(element, 'input.select-all').click();
             await settle();
-            button(element, '.bulk-qualify').click();
+            bulk(element, '.bulk-qualify').click();
             await settle();
 
             expect(qualifyMock).toHaveBeenCalledWith({ leadIds: ['00Q000000000011AAA', '00Q000000000012AAA'] });
@@ -755,16 +833,16 @@ describe('c-lead-queue', () => {
             await Promise.resolve();
 
             const badgeText = (leadId: string) =>
-                text(root(root(row(element, leadId)).querySelector('c-sla-clock-badge')!).querySelector('.sla-label'));
+                text(root(row(element, leadId).querySelector('c-sla-clock-badge')!).querySelector('.sla-label'));
             expect(badgeText(ADA)).toBe('On track · 21 h left');
             expect(badgeText(GRACE)).toBe('At risk · 2 h left');
-            expect(badgeText(ALAN)).toBe('Breached · breached 1 d 2 h ago');
+            expect(badgeText(ALAN)).toBe('Breached · 1 d 2 h ago');
             expect(jest.getTimerCount()).toBe(1);
 
             jest.advanceTimersByTime(2 * 60 * 60 * 1000 + 30_000);
             await Promise.resolve();
             expect(badgeText(ADA)).toBe('On track · 18 h 59 m left');
-            expect(badgeText(GRACE)).toBe('Breached · breached just now');
+            expect(badgeText(GRACE)).toBe('Breached · just now');
 
             document.body.removeChild(element);
             expect(jest.getTimerCount()).toBe(0);

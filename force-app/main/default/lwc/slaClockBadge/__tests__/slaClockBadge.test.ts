@@ -53,8 +53,8 @@ describe('c-sla-clock-badge', () => {
         [
             '2026-11-23T19:10:00.000Z',
             'breached',
-            'Breached · breached 2 h 10 m ago',
-            'SLA breached, breached 2 hours 10 minutes ago',
+            'Breached · 2 h 10 m ago',
+            'SLA breached 2 hours 10 minutes ago',
             'slds-theme_error'
         ]
     ])('at %s reads %s in words, with colour only as a second cue', async (now, state, label, assistive, theme) => {
