@@ -4,8 +4,8 @@
  * its weight's share, and the gap in percentage points.
  */
 import type { OrgConnection } from './connection.ts';
-import { explainError } from './errors.ts';
 import { formatTable } from './output.ts';
+import { queryAll } from './query.ts';
 
 export interface MemberRecord {
     Queue__c: string;
@@ -77,14 +77,10 @@ export function formatFairness(fairness: Fairness): string {
 
 /** Reads the active round-robin members (one query). */
 export async function readFairness(org: OrgConnection): Promise<Fairness> {
-    try {
-        const members = await org.conn
-            .query<MemberRecord & Record<string, unknown>>(
-                'SELECT Queue__c, User__r.Name, Weight__c, Assigned_Count__c FROM Lead_Routing_Member__c WHERE Active__c = true ORDER BY Queue__c, User__r.Name'
-            )
-            .run({ autoFetch: true, maxFetch: 1_000_000 });
-        return computeFairness(members.records);
-    } catch (error) {
-        throw explainError(error, org.label, org.reauthenticate);
-    }
+    return computeFairness(
+        await queryAll<MemberRecord & Record<string, unknown>>(
+            org,
+            'SELECT Queue__c, User__r.Name, Weight__c, Assigned_Count__c FROM Lead_Routing_Member__c WHERE Active__c = true ORDER BY Queue__c, User__r.Name'
+        )
+    );
 }

@@ -6,8 +6,8 @@
  * Source and by rep (whoever touched first, else the clock's assignee).
  */
 import type { OrgConnection } from './connection.ts';
-import { explainError } from './errors.ts';
 import { formatTable } from './output.ts';
+import { queryAll } from './query.ts';
 
 export interface HandoffClock {
     First_Touch_At__c: string | null;
@@ -107,14 +107,10 @@ export function formatSpeedToLead(speed: SpeedToLead): string {
 
 /** Reads the seeded MQL handoffs' clocks (one query). */
 export async function readSpeedToLead(org: OrgConnection): Promise<SpeedToLead> {
-    try {
-        const clocks = await org.conn
-            .query<HandoffClock & Record<string, unknown>>(
-                "SELECT First_Touch_At__c, First_Touch_Business_Minutes__c, Due_At__c, First_Touch_By__r.Name, Assignee__r.Name, Lead__r.LeadSource FROM Lead_SLA__c WHERE Stage__c = 'MQL' AND Baton_Seed_Key__c != null"
-            )
-            .run({ autoFetch: true, maxFetch: 1_000_000 });
-        return computeSpeedToLead(clocks.records);
-    } catch (error) {
-        throw explainError(error, org.label, org.reauthenticate);
-    }
+    return computeSpeedToLead(
+        await queryAll<HandoffClock & Record<string, unknown>>(
+            org,
+            "SELECT First_Touch_At__c, First_Touch_Business_Minutes__c, Due_At__c, First_Touch_By__r.Name, Assignee__r.Name, Lead__r.LeadSource FROM Lead_SLA__c WHERE Stage__c = 'MQL' AND Baton_Seed_Key__c != null"
+        )
+    );
 }

@@ -10,7 +10,8 @@
  * "Require Validation for Converted Leads" is on (see scripts/org-double/duplicates.ts).
  */
 import { addBusinessHours, businessHoursBetween } from './businessHours.ts';
-import { between, pick, random } from './draw.ts';
+import { seededRandom } from '../lib/random.ts';
+import { between, pick } from './draw.ts';
 import { SEED_KEY, type SeedRecord, type SeedReference } from './records.ts';
 import { routeAndTouch, routingMembers, type Rep } from './routing.ts';
 
@@ -358,7 +359,7 @@ export function buildPlan(options: PlanOptions): SeedPlan {
     }
     const routed: { rep: Rep; routedAt: Date }[] = [];
     for (let index = 1; index <= options.count; index++) {
-        const next = random(index * 7919);
+        const next = seededRandom(index * 7919);
         const key = leadKey(index);
         const quadrant = quadrantOf(next);
         plan.quadrants[quadrant]++;

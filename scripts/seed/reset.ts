@@ -6,7 +6,7 @@
  * Records without the seed key are never touched. `planReset` only reads: it is the dry run.
  */
 import type { OrgConnection } from '../lib/connection.ts';
-import { explainError } from '../lib/errors.ts';
+import { queryAll } from '../lib/query.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
 import { SEED_KEY } from './plan.ts';
@@ -19,15 +19,6 @@ type SeededLead = {
     ConvertedContactId: string | null;
     ConvertedOpportunityId: string | null;
 };
-
-async function queryAll<T extends Record<string, unknown>>(org: OrgConnection, soql: string): Promise<T[]> {
-    try {
-        const result = await org.conn.query<T>(soql).run({ autoFetch: true, maxFetch: 1_000_000 });
-        return result.records;
-    } catch (error) {
-        throw explainError(error, org.label, org.reauthenticate);
-    }
-}
 
 /** One object's records to delete, in the order reset deletes them. */
 export interface ResetStep {

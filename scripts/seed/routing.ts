@@ -14,7 +14,8 @@
  */
 import { addBusinessHours } from './businessHours.ts';
 import { asText } from '../lib/text.ts';
-import { between, random } from './draw.ts';
+import { seededRandom } from '../lib/random.ts';
+import { between } from './draw.ts';
 import { SEED_KEY, type SeedRecord } from './records.ts';
 
 export interface Rep {
@@ -86,7 +87,7 @@ export function routeAndTouch(
     const mqlClock = clocks.find((clock) => clock.Stage__c === 'MQL');
     if (reps.length === 0 || !mqlClock) return undefined;
     // Its own sequence, so the lead's other seeded values stay what they were before routing was seeded.
-    const next = random(index * 104_729);
+    const next = seededRandom(index * 104_729);
     const rep = drawRep(next, reps);
     const started = new Date(asText(mqlClock.Started_At__c));
     const routedAt = new Date(started.getTime() + Math.round(between(next, 2, 30)) * 1000);

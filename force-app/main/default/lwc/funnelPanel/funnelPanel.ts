@@ -14,7 +14,7 @@ import type { DateRange, RangePreset } from './dateRanges';
 import { dataSourceText, emptyText, rangeText } from './funnelText';
 import { headlines, rejectionRows, slaRows, sourceRows, stepRows, velocityRows } from './funnelView';
 import type { FunnelView } from './funnelView';
-import { speedFigures, speedRows } from './speedView';
+import { speedFigures, speedTables } from './speedView';
 import { STAGE_LIST_VIEWS, listPage } from './stageLinks';
 
 export { STAGE_LIST_VIEWS } from './stageLinks';
@@ -318,12 +318,8 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
         return speedFigures(this.speed!);
     }
 
-    get speedSourceRows() {
-        return speedRows(this.speed!.bySource, 'source');
-    }
-
-    get speedRepRows() {
-        return speedRows(this.speed!.byRep, 'rep');
+    get speedTables() {
+        return speedTables(this.speed!);
     }
 
     get slaGoalText(): string {

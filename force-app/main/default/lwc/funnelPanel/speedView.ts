@@ -1,6 +1,6 @@
 /**
  * What the funnel panel shows of speed to lead, from LeadFunnelController.getSpeedToLead: the headline
- * figures of every MQL handoff in the range and the rows of the Lead Source and rep tables. Pure functions.
+ * figures of every MQL handoff in the range, and the Lead Source and rep tables. Pure functions.
  */
 import type { LeadSpeedToLead, SpeedRow } from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import { NO_VALUE, formatPercent } from './funnelView';
@@ -72,8 +72,42 @@ export function speedFigures(speed: LeadSpeedToLead): SpeedFigure[] {
     ];
 }
 
+export interface SpeedTable {
+    key: string;
+    heading: string;
+    firstColumn: string;
+    caption: string;
+    className: string;
+    rows: SpeedTableRow[];
+}
+
+const TABLE_CLASS = 'slds-table slds-table_bordered slds-table_cell-buffer funnel-table';
+
+/** The Lead Source table and the rep table. */
+export function speedTables(speed: LeadSpeedToLead): SpeedTable[] {
+    return [
+        {
+            key: 'source',
+            heading: 'By Lead Source',
+            firstColumn: 'Lead Source',
+            caption: 'Speed to lead of the MQL handoffs in the range, by Lead Source',
+            className: `${TABLE_CLASS} speed-by-source`,
+            rows: speedRows(speed.bySource, 'source')
+        },
+        {
+            key: 'rep',
+            heading: 'By rep (who touched the lead first, else its owner)',
+            firstColumn: 'Rep',
+            caption:
+                'Speed to lead of the MQL handoffs in the range, by the rep who touched the lead first, else its owner',
+            className: `${TABLE_CLASS} speed-by-rep`,
+            rows: speedRows(speed.byRep, 'rep')
+        }
+    ];
+}
+
 /** One table row per Lead Source or rep, most MQLs first (the order Apex sends). */
-export function speedRows(rows: SpeedRow[], kind: 'source' | 'rep'): SpeedTableRow[] {
+function speedRows(rows: SpeedRow[], kind: 'source' | 'rep'): SpeedTableRow[] {
     return rows.map((row, index) => ({
         key: `${kind}-${row.key ?? 'none'}-${index}`,
         label: row.label,

@@ -20,27 +20,16 @@ interface ApexTestWireAdapter {
     getLastConfig(): Record<string, unknown>;
 }
 
-jest.mock(
-    '@salesforce/apex/LeadFunnelController.getFunnel',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+/** An Apex method as a wire adapter the test drives (jest.mock factories may only use names starting with mock). */
+function mockApexWire(): { default: unknown } {
+    const { createApexTestWireAdapter } = jest.requireActual<{
+        createApexTestWireAdapter: (fn: unknown) => unknown;
+    }>('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+}
 
-jest.mock(
-    '@salesforce/apex/LeadFunnelController.getSpeedToLead',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/LeadFunnelController.getFunnel', () => mockApexWire(), { virtual: true });
+jest.mock('@salesforce/apex/LeadFunnelController.getSpeedToLead', () => mockApexWire(), { virtual: true });
 
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
