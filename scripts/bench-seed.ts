@@ -4,35 +4,20 @@
  * seed with Bulk API row locks simulated (the calls that wrote locked rows again counted apart).
  * `npm run bench:seed -- --help` for the flags.
  */
-import { Writable } from 'node:stream';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { ScriptError } from './lib/errors.ts';
-import { formatTable, type Output } from './lib/output.ts';
+import { formatTable, quietOutput, type Output } from './lib/output.ts';
 import type { RowLockSimulation } from './org-double/bulk.ts';
 import type { OrgDouble } from './org-double/server.ts';
 import { MAX_DEMO_COUNT } from './demo.ts';
 import { seed, type SeedOptions } from './seed.ts';
-
-const quiet: Output = {
-    json: true,
-    stdout: new Writable({
-        write: (_chunk, _encoding, done) => {
-            done();
-        }
-    }),
-    stderr: new Writable({
-        write: (_chunk, _encoding, done) => {
-            done();
-        }
-    })
-};
 
 async function measure(label: string, double: OrgDouble, options: SeedOptions): Promise<string[]> {
     const before = double.requestCount;
     const report = await seed(
         { instanceUrl: double.url, accessToken: double.accessToken, label: 'org double', reauthenticate: '' },
         options,
-        quiet
+        quietOutput()
     );
     if (!report.ok) {
         throw new ScriptError(

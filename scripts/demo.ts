@@ -2,15 +2,23 @@
  * The one-command demo, no org needed: starts the local org double (a test double of a
  * Salesforce sandbox built from this project's metadata, with three SDRs; no Apex runs in it),
  * seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, the
- * round-robin shares and speed to lead of the seeded data, stops the double.
+ * round-robin shares and speed to lead of the seeded data, simulates the shipped stricter-fit
+ * criteria against the seeded leads, stops the double.
  * `npm run demo -- --help` for the flags.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { connect, type OrgAuth } from './lib/connection.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
 import { formatFairness, readFairness } from './lib/routingFairness.ts';
 import { formatSpeedToLead, readSpeedToLead } from './lib/speedToLead.ts';
-import { say, type Output } from './lib/output.ts';
+import { quietOutput, say, type Output } from './lib/output.ts';
+import { PROJECT_ROOT } from './lib/project.ts';
+import { BULK_SET_SIZE, BULK_THRESHOLD } from './simulate.ts';
+import { formatChanges, formatMatrix } from './simulate/outputs.ts';
+import { simulate } from './simulate/run.ts';
 import { seed } from './seed.ts';
 import { verifyConversion } from './verify-conversion.ts';
 
@@ -64,11 +72,36 @@ export async function demo(count: number, output: Output): Promise<number> {
             '\nSpeed to lead of the seeded MQLs (business minutes from the handoff to the first logged call, email or meeting, as the seed wrote them)\n'
         );
         say(output, formatSpeedToLead(await readSpeedToLead(org)));
+        await simulateStricterFit(auth, output);
         say(output, `\nThe org double served ${double.requestCount} API requests.`);
         return seeded.ok && verified.ok ? 0 : 1;
     } finally {
         await double.stop();
     }
+}
+
+/** What the shipped alternative criteria (a stricter fit threshold) would do to the seeded leads. */
+async function simulateStricterFit(auth: OrgAuth, output: Output): Promise<void> {
+    const criteria = path.relative(process.cwd(), path.join(PROJECT_ROOT, 'examples', 'criteria', 'stricter-fit'));
+    say(output, `\nWhat if the fit threshold were stricter? npm run simulate -- --criteria ${criteria} (read-only)\n`);
+    const out = await mkdtemp(path.join(tmpdir(), 'baton-demo-simulation-'));
+    const summary = await simulate(
+        auth,
+        {
+            criteria,
+            where: undefined,
+            out,
+            bulkThreshold: BULK_THRESHOLD,
+            maxRecords: BULK_SET_SIZE,
+            pollInterval: 10,
+            pollTimeout: 60_000
+        },
+        quietOutput()
+    );
+    say(
+        output,
+        `${formatChanges(summary.criteria.changes)}\n\n${formatMatrix(summary.report)}\n\nThe whole report: ${summary.files.report}`
+    );
 }
 
 /** The largest demo: the double and the scripts share one process (50,000 is the size tested). */
@@ -77,7 +110,7 @@ export const MAX_DEMO_COUNT = 50_000;
 const DEMO = {
     command: 'npm run demo --',
     summary:
-        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, round-robin shares and speed to lead, stops the double.",
+        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, round-robin shares and speed to lead, simulates a stricter fit threshold on the seeded leads, stops the double.",
     usage: ['[--count <n>]'],
     flags: {
         count: {

@@ -37,6 +37,12 @@ export interface OrgConnection {
     reauthenticate: string;
     /** HTTP calls made through this connection so far. */
     apiCalls(): number;
+    /**
+     * A GET whose body the caller reads itself, as a stream or as text (large results, or JSON whose numbers
+     * must be read exactly): the path is under the instance URL, the session is the connection's, and an
+     * expired one is refreshed once as jsforce refreshes its own calls. Counted with the other calls.
+     */
+    get(path: string, headers?: Record<string, string>): Promise<Response>;
 }
 
 const LOG_IN = (alias: string): string => `Log in again: npx sf org login web --alias ${alias}`;
@@ -158,5 +164,21 @@ export async function connect(auth: OrgAuth): Promise<OrgConnection> {
         calls++;
         return httpRequest(...args);
     };
-    return { conn, label, reauthenticate, apiCalls: () => calls };
+    const send = (path: string, headers: Record<string, string>): Promise<Response> => {
+        calls++;
+        return fetch(new URL(path, conn.instanceUrl), {
+            headers: { ...headers, Authorization: `Bearer ${conn.accessToken ?? ''}` }
+        });
+    };
+    const get = async (path: string, headers: Record<string, string> = {}): Promise<Response> => {
+        const response = await send(path, headers);
+        if (response.status !== 401) {
+            return response;
+        }
+        await response.body?.cancel();
+        // @salesforce/core: a GET through jsforce, which refreshes the session when the login can (401 otherwise).
+        await conn.refreshAuth();
+        return send(path, headers);
+    };
+    return { conn, label, reauthenticate, apiCalls: () => calls, get };
 }

@@ -3,7 +3,7 @@
  * (plain lines otherwise) and JSON mode (machine output on stdout, everything else on stderr).
  * Failures are reported by the command-line front end (cli.ts).
  */
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 
 export interface Output {
     /** Machine-readable result on stdout instead of human text. */
@@ -13,6 +13,17 @@ export interface Output {
 }
 
 export const consoleOutput = (json: boolean): Output => ({ json, stdout: process.stdout, stderr: process.stderr });
+
+function discard(): Writable {
+    return new Writable({
+        write: (_chunk, _encoding, done) => {
+            done();
+        }
+    });
+}
+
+/** Output that goes nowhere (benchmarks measure the work, not the printing). */
+export const quietOutput = (): Output => ({ json: true, stdout: discard(), stderr: discard() });
 
 /** A line for people: stdout normally, stderr in JSON mode (stdout then holds only the JSON). */
 export function say(output: Output, line: string): void {
@@ -36,10 +47,20 @@ export interface ProgressBar {
     finish(): void;
 }
 
-/** A bar redrawn in place on a terminal; a start and an end line otherwise. */
+/** "42 s", "3 min 5 s". */
+function duration(seconds: number): string {
+    const whole = Math.max(0, Math.round(seconds));
+    return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)} min ${whole % 60} s`;
+}
+
+/**
+ * A bar redrawn in place on a terminal, with the rate so far and the time left at that rate; a start and
+ * an end line otherwise.
+ */
 export function progressBar(output: Output, label: string, total: number): ProgressBar {
     const stream = output.stderr;
     const tty = stream.isTTY === true;
+    const started = performance.now();
     let last = -1;
     if (!tty) {
         stream.write(`${label}: ${total} records…\n`);
@@ -51,8 +72,14 @@ export function progressBar(output: Output, label: string, total: number): Progr
             if (percent === last) return;
             last = percent;
             const filled = Math.round(percent / 4);
+            const seconds = (performance.now() - started) / 1000;
+            const rate = seconds > 0 ? done / seconds : 0;
+            const pace =
+                rate > 0
+                    ? `, ${Math.round(rate).toLocaleString('en-US')}/s, ${duration((total - done) / rate)} left`
+                    : '';
             stream.write(
-                `\r${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% (${done}/${total})`
+                `\r${label.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% (${done}/${total}${pace})  `
             );
         },
         finish(): void {

@@ -324,30 +324,43 @@ export async function readRequireValidationForConvertedLeads(projectDir: string 
     return false;
 }
 
+/** `<Type>.<Record>.md-meta.xml`: a custom metadata record's file name (type without __mdt). */
+export const CUSTOM_METADATA_FILE = /^(\w+)\.(\w+)\.md-meta\.xml$/;
+
+/** A custom metadata record from its file name and its `<CustomMetadata>` element. */
+export function customMetadataRecord(fileName: string, record: XmlElement): CustomMetadataRecord | undefined {
+    const match = CUSTOM_METADATA_FILE.exec(fileName);
+    if (!match?.[1] || !match[2]) {
+        return undefined;
+    }
+    const values: Record<string, string | null> = {};
+    for (const value of childrenNamed(record, 'values')) {
+        const field = childText(value, 'field');
+        if (field) {
+            const raw = childText(value, 'value');
+            values[field] = raw === undefined || raw === '' ? null : raw;
+        }
+    }
+    return {
+        type: `${match[1]}__mdt`,
+        developerName: match[2],
+        label: childText(record, 'label') ?? match[2],
+        values
+    };
+}
+
 /** Every custom metadata record (`customMetadata/*.md-meta.xml`) in the project. */
 export async function readCustomMetadataRecords(projectDir: string = PROJECT_ROOT): Promise<CustomMetadataRecord[]> {
     const records: CustomMetadataRecord[] = [];
     for (const folder of await metadataFolders(projectDir, 'customMetadata')) {
         for (const file of await listDir(folder)) {
-            const match = /^(\w+)\.(\w+)\.md-meta\.xml$/.exec(file);
-            if (!match?.[1] || !match[2]) {
+            if (!CUSTOM_METADATA_FILE.test(file)) {
                 continue;
             }
-            const record = await readRoot(path.join(folder, file), 'CustomMetadata');
-            const values: Record<string, string | null> = {};
-            for (const value of childrenNamed(record, 'values')) {
-                const field = childText(value, 'field');
-                if (field) {
-                    const raw = childText(value, 'value');
-                    values[field] = raw === undefined || raw === '' ? null : raw;
-                }
+            const record = customMetadataRecord(file, await readRoot(path.join(folder, file), 'CustomMetadata'));
+            if (record) {
+                records.push(record);
             }
-            records.push({
-                type: `${match[1]}__mdt`,
-                developerName: match[2],
-                label: childText(record, 'label') ?? match[2],
-                values
-            });
         }
     }
     return records;

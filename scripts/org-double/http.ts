@@ -7,6 +7,8 @@ import type { Store } from './store.ts';
 
 export interface DoubleRequest {
     method: string;
+    /** The API version of a REST request (`65.0` of `/services/data/v65.0/…`). */
+    version: string;
     /** Path after `/services/data/vNN.N/` (REST), or the full path (SOAP). */
     path: string;
     query: URLSearchParams;
@@ -18,7 +20,10 @@ export interface DoubleResponse {
     status: number;
     json?: unknown;
     text?: string;
+    /** A body written piece by piece, as it is produced (large results). */
+    chunks?: Iterable<string> | AsyncIterable<string | Buffer>;
     contentType?: string;
+    headers?: Record<string, string>;
 }
 
 /** The org's state that handlers work on. */

@@ -257,9 +257,11 @@ function route(state: OrgState, request: DoubleRequest): DoubleResponse {
         }
         const compositeResponse = subrequests.map((sub) => {
             const url = new URL(sub.url, 'http://double');
+            const version = /^\/services\/data\/v([\d.]+)\//.exec(url.pathname)?.[1] ?? request.version;
             const path = url.pathname.replace(/^\/services\/data\/v[\d.]+\//, '');
             const response = handleRest(state, {
                 method: sub.method,
+                version,
                 path,
                 query: url.searchParams,
                 headers: request.headers,

@@ -9,6 +9,8 @@
  * session, drop a field from the schema, change the org's conversion mapping.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { PROJECT_ROOT, readSfdxProject } from '../lib/project.ts';
 import {
@@ -18,6 +20,7 @@ import {
 } from '../lib/projectMetadata.ts';
 import { enableStateCountryPicklists } from './addresses.ts';
 import { BulkIngest, type RowLockSimulation } from './bulk.ts';
+import { BulkQuery } from './bulkQuery.ts';
 import { STANDARD_DUPLICATE_RULES, type DuplicateRule } from './duplicates.ts';
 import type { DoubleRequest, DoubleResponse, OrgState } from './http.ts';
 import { apiVersions, limits, refreshTokenGrant, userInfo, versionResources } from './identity.ts';
@@ -47,6 +50,13 @@ export interface OrgDoubleOptions extends Partial<OrgProfile> {
     rowLocks?: RowLockSimulation;
     /** Issue JWT-based access tokens (as a connected app with that setting does). */
     jwtAccessTokens?: boolean;
+}
+
+/** A request as the double received it. */
+export interface ObservedRequest {
+    method: string;
+    path: string;
+    body: string;
 }
 
 interface InjectedFault {
@@ -82,6 +92,9 @@ export class OrgDouble {
     readonly requests: string[] = [];
     private readonly server: Server;
     private readonly bulk = new BulkIngest();
+    private readonly bulkQuery = new BulkQuery();
+    /** Called with every request the double receives (tests watch what a command sends). */
+    onRequest: ((request: ObservedRequest) => void) | undefined;
     private faults: InjectedFault[] = [];
     private sessionExpired = false;
 
@@ -250,6 +263,8 @@ export class OrgDouble {
         const url = new URL((request.url ?? '/').replace(/^\/+/, '/'), this.url);
         const path = url.pathname;
         this.requests.push(`${request.method ?? 'GET'} ${path}`);
+        const body = Buffer.concat(chunks).toString('utf8');
+        this.onRequest?.({ method: request.method ?? 'GET', path, body });
         const fault = this.faults.find((item) => item.atRequest === this.requestCount);
         if (fault?.dropConnection) {
             request.socket.destroy();
@@ -261,18 +276,23 @@ export class OrgDouble {
                       status: fault.status ?? 503,
                       json: [{ errorCode: fault.errorCode ?? 'SERVER_UNAVAILABLE', message: 'Injected failure' }]
                   }
-                : this.dispatch(request, url.searchParams, path, Buffer.concat(chunks).toString('utf8'));
+                : this.dispatch(request, url.searchParams, path, body);
         if (fault?.afterProcessing) {
             request.socket.destroy();
             return;
         }
-        const body = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
         const headers: Record<string, string> = {
             'content-type':
-                reply.contentType ?? (reply.json === undefined ? 'text/plain' : 'application/json;charset=UTF-8')
+                reply.contentType ?? (reply.json === undefined ? 'text/plain' : 'application/json;charset=UTF-8'),
+            ...reply.headers
         };
         response.writeHead(reply.status, headers);
-        response.end(reply.status === 204 ? undefined : body);
+        if (reply.chunks) {
+            await pipeline(Readable.from(reply.chunks), response);
+            return;
+        }
+        const text = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
+        response.end(reply.status === 204 ? undefined : text);
     }
 
     private dispatch(request: IncomingMessage, query: URLSearchParams, path: string, body: string): DoubleResponse {
@@ -315,6 +335,7 @@ export class OrgDouble {
         }
         const doubleRequest: DoubleRequest = {
             method,
+            version: rest[1] ?? '',
             path: rest[2] ?? '',
             query,
             headers: request.headers,
@@ -323,8 +344,11 @@ export class OrgDouble {
         if (doubleRequest.path === 'limits' && method === 'GET') {
             return limits(this.requestCount);
         }
-        return doubleRequest.path.startsWith('jobs/ingest')
-            ? this.bulk.handle(this.state, doubleRequest)
+        if (doubleRequest.path.startsWith('jobs/ingest')) {
+            return this.bulk.handle(this.state, doubleRequest);
+        }
+        return doubleRequest.path.startsWith('jobs/query')
+            ? this.bulkQuery.handle(this.state, doubleRequest)
             : handleRest(this.state, doubleRequest);
     }
 }

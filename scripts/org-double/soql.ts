@@ -11,6 +11,7 @@
  * none joined by OR or negated by NOT.
  */
 import { parseQuery, type Condition, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
+export type { Query } from '@jetstreamapp/soql-parser-js';
 import type { FieldDefinition } from '../lib/projectMetadata.ts';
 import { ApiError } from './apiError.ts';
 import { isFilterable } from './describe.ts';
@@ -23,6 +24,13 @@ type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | Condition;
 export interface QueryResult {
     totalSize: number;
     records: SObjectRecord[];
+}
+
+/** What a query selects: its object, the field paths it names and the matching rows. */
+export interface Selection {
+    object: SchemaObject;
+    fields: string[];
+    rows: SObjectRecord[];
 }
 
 function parse(soql: string): Query {
@@ -94,7 +102,45 @@ export class SoqlEngine {
         return this.execute(parse(soql));
     }
 
+    /** The query parsed, as the platform reads it (MALFORMED_QUERY when it cannot). */
+    parse(soql: string): Query {
+        return parse(soql);
+    }
+
+    /**
+     * The rows a parsed query selects, in order, with the field paths it names (canonical API names),
+     * not projected into records: Bulk API 2.0 query jobs write them as CSV page by page.
+     */
+    select(query: Query): Selection {
+        const { object, rows } = this.selectRows(query, false);
+        const fields = this.selectedPaths(query).map((path) => this.canonicalPath(object, path));
+        return { object, fields, rows };
+    }
+
+    /** The value at a field path of a row (`Field`, `Rel__r.Field`; null when a parent is missing). */
+    valueAt(object: SchemaObject, row: SObjectRecord, path: string): unknown {
+        return this.path(object, row, path);
+    }
+
+    /** The field a path ends at, for its type. */
+    fieldAtPath(object: SchemaObject, path: string): FieldDefinition {
+        return this.fieldAt(object, path);
+    }
+
     private execute(query: Query, subquery = false): QueryResult {
+        const { object, rows } = this.selectRows(query, subquery);
+        const isCount = query.fields?.some(
+            (field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'
+        );
+        if (isCount) {
+            return { totalSize: rows.length, records: [] };
+        }
+        const fields = this.selectedPaths(query);
+        return { totalSize: rows.length, records: rows.map((row) => this.project(object, row, fields)) };
+    }
+
+    /** The rows of a query's object that pass its WHERE clause, ordered, offset and limited. */
+    private selectRows(query: Query, subquery: boolean): { object: SchemaObject; rows: SObjectRecord[] } {
         if (!this.store.schema.has((query.sObject ?? '').toLowerCase())) {
             // A query names an unknown object with INVALID_TYPE (HTTP 400), unlike a REST resource (404).
             throw new ApiError(
@@ -107,14 +153,7 @@ export class SoqlEngine {
         if (expression.joins > MAX_SEMI_JOINS) {
             throw joinError(`A WHERE clause may hold at most ${MAX_SEMI_JOINS} semi-join or anti-join subqueries`);
         }
-        const predicate = expression.test;
-        let rows = this.store.all(object.name).filter(predicate);
-        const isCount = query.fields?.some(
-            (field) => field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'
-        );
-        if (isCount) {
-            return { totalSize: rows.length, records: [] };
-        }
+        let rows = this.store.all(object.name).filter(expression.test);
         for (const order of [...(query.orderBy ? [query.orderBy].flat() : [])].reverse()) {
             const path = 'field' in order && order.field ? order.field : '';
             const direction = order.order === 'DESC' ? -1 : 1;
@@ -122,16 +161,38 @@ export class SoqlEngine {
                 (a, b) => direction * compareValues(this.path(object, a, path), this.path(object, b, path))
             );
         }
-        rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
-        const fields = (query.fields ?? []).map((field) => {
-            if (field.type === 'Field') return field.field;
-            if (field.type === 'FieldRelationship') return [...field.relationships, field.field].join('.');
-            throw new ApiError('MALFORMED_QUERY', `the org double does not support ${field.type} in SELECT`);
-        });
+        const start = query.offset ?? 0;
+        if (start > 0 || query.limit !== undefined) {
+            rows = rows.slice(start, query.limit === undefined ? undefined : start + query.limit);
+        }
+        return { object, rows };
+    }
+
+    /** The field paths a query selects (COUNT() selects none); each path is checked to exist. */
+    private selectedPaths(query: Query): string[] {
+        const object = this.store.object(query.sObject ?? '');
+        const fields = (query.fields ?? [])
+            .filter((field) => !(field.type === 'FieldFunctionExpression' && field.functionName === 'COUNT'))
+            .map((field) => {
+                if (field.type === 'Field') return field.field;
+                if (field.type === 'FieldRelationship') return [...field.relationships, field.field].join('.');
+                throw new ApiError('MALFORMED_QUERY', `the org double does not support ${field.type} in SELECT`);
+            });
         for (const field of fields) {
             this.path(object, {}, field);
         }
-        return { totalSize: rows.length, records: rows.map((row) => this.project(object, row, fields)) };
+        return fields;
+    }
+
+    /** A field path with the platform's spelling of each name (`owner.name` → `Owner.Name`). */
+    private canonicalPath(object: SchemaObject, path: string): string {
+        const [head = '', ...rest] = path.split('.');
+        if (rest.length === 0) {
+            return this.store.field(object, head).name;
+        }
+        const lookup = relationshipField(object, head);
+        const [target = ''] = lookup?.referenceTo ?? [];
+        return `${lookup?.relationshipName ?? head}.${this.canonicalPath(this.store.object(target), rest.join('.'))}`;
     }
 
     /** The field at the end of `path` (`Field`, `Rel__r.Field`, …). */

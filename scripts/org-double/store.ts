@@ -180,9 +180,8 @@ export class Store {
         }
     }
 
-    insert(objectName: string, input: SObjectRecord, options: SaveOptions = {}): string {
-        const object = this.writableObject(objectName);
-        const values = this.resolveInput(object, input, 'insert');
+    /** A new record of `object` with every field at its default (false for checkboxes, null otherwise). */
+    private blankRecord(object: SchemaObject): SObjectRecord {
         const record: SObjectRecord = {};
         for (const field of object.fields.values()) {
             if (field.defaultValue !== undefined && !field.readOnly) {
@@ -193,6 +192,35 @@ export class Store {
                 record[field.name] = null;
             }
         }
+        return record;
+    }
+
+    /**
+     * Adds a record as a data load would leave it, for benchmarks that need a million leads in the store:
+     * every field at its default, the values given as they are (no type, picklist or length rules, no
+     * validation or duplicate rules) and system fields set; it is not indexed, so external ids and
+     * duplicate matching do not find it. Returns its Id.
+     */
+    load(objectName: string, values: SObjectRecord): string {
+        const object = this.object(objectName);
+        const now = formatDateTime(this.now());
+        const record: SObjectRecord = {
+            ...this.blankRecord(object),
+            CreatedDate: now,
+            CreatedById: this.currentUserId,
+            LastModifiedDate: now,
+            ...(object.fields.has('ownerid') ? { OwnerId: this.currentUserId } : {}),
+            ...values,
+            Id: this.newId(object)
+        };
+        this.table(object.name).set(idKey(String(record.Id)), record);
+        return String(record.Id);
+    }
+
+    insert(objectName: string, input: SObjectRecord, options: SaveOptions = {}): string {
+        const object = this.writableObject(objectName);
+        const values = this.resolveInput(object, input, 'insert');
+        const record = this.blankRecord(object);
         if (object.fields.has('ownerid')) {
             record.OwnerId = (object.name === 'Lead' ? this.leadOwnerOnInsert : undefined) ?? this.currentUserId;
         }

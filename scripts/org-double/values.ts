@@ -13,6 +13,28 @@ export function formatDateTime(date: Date): string {
     return date.toISOString().replace('Z', '+0000');
 }
 
+/**
+ * A double as Java's Double.toString writes it: the shortest digits that identify it, with at least one
+ * digit after the point; plain from 10^-3 up to 10^7 ("50.0", "0.001"), otherwise in computerized
+ * scientific notation ("1.0E7", "1.6147805824397E13", "1.0E-4").
+ */
+export function javaDoubleText(value: number): string {
+    if (value === 0) {
+        return Object.is(value, -0) ? '-0.0' : '0.0';
+    }
+    const [mantissa = '', exponentText = '0'] = value.toExponential().split('e');
+    const exponent = Number(exponentText);
+    const sign = value < 0 ? '-' : '';
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const magnitude = Math.abs(value);
+    if (magnitude >= 1e-3 && magnitude < 1e7) {
+        const whole = exponent >= 0 ? digits.slice(0, exponent + 1).padEnd(exponent + 1, '0') : '0';
+        const fraction = exponent >= 0 ? digits.slice(exponent + 1) : `${'0'.repeat(-exponent - 1)}${digits}`;
+        return `${sign}${whole}.${fraction === '' ? '0' : fraction}`;
+    }
+    return `${sign}${digits[0] ?? '0'}.${digits.slice(1) || '0'}E${exponent}`;
+}
+
 function invalid(field: FieldDefinition, value: unknown, kind: string): ApiError {
     return new ApiError(
         'INVALID_TYPE_ON_FIELD_IN_RECORD',

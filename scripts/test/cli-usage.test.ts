@@ -20,6 +20,8 @@ const SCRIPTS: Script[] = [
     { file: 'seed.ts', command: 'npm run seed --', valueFlag: '--target-org', numberFlag: '--count' },
     { file: 'verify-conversion.ts', command: 'npm run verify:conversion --', valueFlag: '--target-org' },
     { file: 'funnel.ts', command: 'npm run funnel --', valueFlag: '--target-org' },
+    { file: 'simulate.ts', command: 'npm run simulate --', valueFlag: '--criteria' },
+    { file: 'bench-simulate.ts', command: 'npm run bench:simulate --', valueFlag: '--count', numberFlag: '--count' },
     { file: 'demo.ts', command: 'npm run demo --', valueFlag: '--count', numberFlag: '--count' },
     { file: 'bench-seed.ts', command: 'npm run bench:seed --', valueFlag: '--count', numberFlag: '--count' },
     { file: 'double.ts', command: 'npm run double --', valueFlag: '--alias', numberFlag: '--port' },

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluateStage, OPERATORS, type RuleResult } from '../lib/criteria/engine.ts';
-import { CONTRACT_VERSION, loadVectors, parseExactJson, vectorFileProblems } from '../lib/criteria/vectors.ts';
-import { FIELD_TYPES } from '../lib/criteria/values.ts';
+import { CONTRACT_VERSION, loadVectors, vectorFileProblems } from '../lib/criteria/vectors.ts';
+import { FIELD_TYPES, parseExactJson } from '../lib/criteria/values.ts';
 
 const vectors = await loadVectors();
 

@@ -28,7 +28,8 @@ export const metadataXmlCheck: Check = {
     }
 };
 
-function checkMetadataFile({ relative, parsed }: MetadataFile): Problem[] {
+/** What a deploy would reject in one metadata file: malformed XML, a wrong root, an element not in the schema. */
+export function checkMetadataFile({ relative, parsed }: MetadataFile): Problem[] {
     if ('error' in parsed) {
         return [{ file: relative, line: parsed.error.line, message: `malformed XML: ${parsed.error.message}` }];
     }

@@ -111,7 +111,8 @@ export const loadProjectModel = oncePerRun(async (context: CheckContext): Promis
     buildModel(await readMetadataFiles(context))
 );
 
-function buildModel(files: MetadataFile[]): ProjectModel {
+/** The model of a set of parsed metadata files (a project's, or a project's with other records). */
+export function buildModel(files: MetadataFile[]): ProjectModel {
     const model: ProjectModel = { objects: new Map(), bundles: new Map(), components: new Map(), names: new Map() };
     for (const objectName of standardFields.objectsWithoutFieldList) {
         ensureObject(model, objectName);

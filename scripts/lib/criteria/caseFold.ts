@@ -50,8 +50,16 @@ function foldCodePoint(codePoint: number): string {
     return folded;
 }
 
-/** The text with every character folded; two texts are equal ignoring case when their folds are equal. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * The text with every character folded; two texts are equal ignoring case when their folds are equal.
+ * Text of ASCII characters only folds as JavaScript lower-cases it (A-Z to a-z, nothing else moves).
+ */
 export function foldCase(text: string): string {
+    if (ASCII_ONLY.test(text)) {
+        return text.toLowerCase();
+    }
     let folded = '';
     for (const character of text) {
         folded += foldCodePoint(character.codePointAt(0) ?? 0);

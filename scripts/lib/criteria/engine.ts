@@ -4,7 +4,7 @@
  * LeadCriteriaEngine; both are held to the cases in
  * force-app/main/default/staticresources/BatonCriteriaVectors.json, whose header states the contract.
  */
-import { containsIgnoreCase, equalsIgnoreCase, startsWithIgnoreCase } from './caseFold.ts';
+import { equalsIgnoreCase, foldCase } from './caseFold.ts';
 import {
     ExactDecimal,
     isPlainFieldName,
@@ -178,23 +178,91 @@ function stageOf(stage: string): Stage | null {
 
 /** The active rules of one stage, in display order: Sort_Order__c (blank last), then DeveloperName. */
 export function stageRules(rules: readonly Criterion[], stage: string): Criterion[] {
-    return rules
+    const ordered = rules
         .filter((rule) => rule.Active__c === true && rule.Stage__c === stage)
-        .sort((a, b) => {
-            const orderA = decimalOf(a.Sort_Order__c);
-            const orderB = decimalOf(b.Sort_Order__c);
-            if (orderA === null || orderB === null || !orderA.eq(orderB)) {
-                if (orderA === null || orderB === null) {
-                    return orderA === orderB ? byName(a, b) : orderA === null ? 1 : -1;
-                }
-                return orderA.lt(orderB) ? -1 : 1;
-            }
-            return byName(a, b);
-        });
+        .map((rule) => ({ rule, order: decimalOf(rule.Sort_Order__c) }));
+    ordered.sort((a, b) => {
+        if (a.order === null || b.order === null) {
+            return a.order === b.order ? byName(a.rule, b.rule) : a.order === null ? 1 : -1;
+        }
+        return a.order.eq(b.order) ? byName(a.rule, b.rule) : a.order.lt(b.order) ? -1 : 1;
+    });
+    return ordered.map(({ rule }) => rule);
 }
 
 function byName(a: Criterion, b: Criterion): number {
     return a.DeveloperName < b.DeveloperName ? -1 : a.DeveloperName > b.DeveloperName ? 1 : 0;
+}
+
+/**
+ * One stage gate made ready to evaluate many leads: its active rules in order with their points and, per
+ * field type met, their parsed values. Evaluating a prepared gate is exactly evaluateStage, without parsing
+ * and sorting the rules again for every lead.
+ */
+export interface Gate {
+    stage: string;
+    /** The gate the stage names; null for an unknown stage (no rules, never passes). */
+    gate: Stage | null;
+    rules: PreparedRule[];
+    fitThreshold: ExactDecimal;
+    interestThreshold: ExactDecimal;
+}
+
+/** A rule with what does not depend on the lead worked out once. */
+interface PreparedRule {
+    base: Omit<RuleResult, 'outcome' | 'reason' | 'detail'>;
+    /** Set when the rule's dimension does not belong to its gate: it is skipped for every lead. */
+    wrongDimension: Check | null;
+    fieldName: string;
+    lowerFieldName: string;
+    plain: boolean;
+    rule: Criterion;
+    stage: Stage;
+    /** How the rule tests a field, by the field's type (a lead names the type of each value). */
+    plans: Map<string, Plan>;
+}
+
+/** A rule's test of a field of one type: skipped for a reason, or what to compare with. */
+type Plan = { skip: Check } | { kind: FieldKind; operator: Operator; expected: Comparable[] };
+
+/** Prepares the active rules of one stage gate for evaluating many leads; an unknown stage has no rules. */
+export function prepareGate(rules: readonly Criterion[], thresholds: Thresholds, stage: string): Gate {
+    const gate = stageOf(stage);
+    return {
+        stage: gate ?? stage,
+        gate,
+        rules: gate ? stageRules(rules, gate).map((rule) => prepareRule(rule, gate)) : [],
+        fitThreshold: decimalOf(thresholds.fit) ?? ZERO,
+        interestThreshold: decimalOf(thresholds.interest) ?? ZERO
+    };
+}
+
+/** Evaluates a lead against a prepared gate: the same evaluation as evaluateStage with the gate's rules. */
+export function evaluateGate(gate: Gate, lead: LeadValues): StageEvaluation {
+    const results = gate.rules.map((rule) => evaluatePrepared(rule, lead));
+    let fitScore = ZERO;
+    let interestScore = ZERO;
+    let requiredPass = true;
+    for (const result of results) {
+        if (result.outcome === 'Passed' && result.dimension === 'Fit') {
+            fitScore = fitScore.plus(result.points);
+        } else if (result.outcome === 'Passed' && result.dimension === 'Interest') {
+            interestScore = interestScore.plus(result.points);
+        } else if (result.outcome === 'Failed' && result.required) {
+            requiredPass = false;
+        }
+    }
+    const goodFit = fitScore.gte(gate.fitThreshold);
+    const salesReady = interestScore.gte(gate.interestThreshold);
+    const gatePasses = gate.gate === 'MQL' ? requiredPass && goodFit && salesReady : gate.gate !== null && requiredPass;
+    return {
+        stage: gate.stage,
+        results,
+        fitScore,
+        interestScore,
+        verdict: gatePasses ? 'Pass' : 'Fail',
+        quadrant: gate.gate === 'MQL' ? quadrantOf(goodFit, salesReady) : null
+    };
 }
 
 /** Evaluates a lead against the active rules of one stage gate; an unknown stage has no rules and fails. */
@@ -204,95 +272,111 @@ export function evaluateStage(
     thresholds: Thresholds,
     stage: string
 ): StageEvaluation {
-    const gate = stageOf(stage);
-    const results = gate ? stageRules(rules, gate).map((rule) => evaluateRule(lead, rule, gate)) : [];
-    const fitScore = sumPoints(results, 'Fit');
-    const interestScore = sumPoints(results, 'Interest');
-    const requiredPass = results.every((result) => !(result.required && result.outcome === 'Failed'));
-    const goodFit = fitScore.gte(decimalOf(thresholds.fit) ?? ZERO);
-    const salesReady = interestScore.gte(decimalOf(thresholds.interest) ?? ZERO);
-    const gatePasses = gate === 'MQL' ? requiredPass && goodFit && salesReady : gate !== null && requiredPass;
-    return {
-        stage: gate ?? stage,
-        results,
-        fitScore,
-        interestScore,
-        verdict: gatePasses ? 'Pass' : 'Fail',
-        quadrant: gate === 'MQL' ? quadrantOf(goodFit, salesReady) : null
-    };
+    return evaluateGate(prepareGate(rules, thresholds, stage), lead);
 }
 
 function quadrantOf(goodFit: boolean, salesReady: boolean): Quadrant {
     return `${goodFit ? 'Good Fit' : 'Poor Fit'}, ${salesReady ? 'Sales Ready' : 'Sales Unready'}`;
 }
 
-function sumPoints(results: readonly RuleResult[], dimension: string): ExactDecimal {
-    return results
-        .filter((result) => result.outcome === 'Passed' && result.dimension === dimension)
-        .reduce((total, result) => total.plus(result.points), ZERO);
-}
-
 /** Evaluates one rule; a misconfigured rule is Skipped with a reason, never thrown. */
 export function evaluateRule(lead: LeadValues, rule: Criterion, stage: Stage): RuleResult {
+    return evaluatePrepared(prepareRule(rule, stage), lead);
+}
+
+function prepareRule(rule: Criterion, stage: Stage): PreparedRule {
     const description = textOf(rule.Description__c);
-    const base = {
-        ruleName: rule.DeveloperName,
-        description: description === null || trimSpaces(description) === '' ? rule.DeveloperName : description,
+    const dimension = textOf(rule.Dimension__c) ?? '';
+    const fieldName = trimSpaces(textOf(rule.Field__c) ?? '');
+    return {
+        base: {
+            ruleName: rule.DeveloperName,
+            description: description === null || trimSpaces(description) === '' ? rule.DeveloperName : description,
+            stage,
+            dimension,
+            points: decimalOf(rule.Points__c) ?? ZERO,
+            required: rule.Required__c === true,
+            rejectionReason: textOf(rule.Rejection_Reason__c)
+        },
+        wrongDimension: DIMENSIONS_BY_STAGE[stage].includes(dimension)
+            ? null
+            : skip('WRONG_DIMENSION', `dimension "${dimension}" does not belong to the ${stage} gate`),
+        fieldName,
+        lowerFieldName: fieldName.toLowerCase(),
+        plain: isPlainFieldName(fieldName),
+        rule,
         stage,
-        dimension: textOf(rule.Dimension__c) ?? '',
-        points: decimalOf(rule.Points__c) ?? ZERO,
-        required: rule.Required__c === true,
-        rejectionReason: textOf(rule.Rejection_Reason__c)
+        plans: new Map()
     };
-    const check = checkRule(lead, rule, stage, base.dimension);
+}
+
+function evaluatePrepared(prepared: PreparedRule, lead: LeadValues): RuleResult {
+    const check = checkRule(prepared, lead);
     if ('reason' in check) {
-        return { ...base, outcome: 'Skipped', reason: check.reason, detail: check.detail };
+        return { ...prepared.base, outcome: 'Skipped', reason: check.reason, detail: check.detail };
     }
-    return { ...base, outcome: check.passed ? 'Passed' : 'Failed', reason: null, detail: check.detail };
+    return { ...prepared.base, outcome: check.passed ? 'Passed' : 'Failed', reason: null, detail: check.detail };
 }
 
 type Check = { passed: boolean; detail: string } | { reason: SkipReason; detail: string };
 
-function checkRule(lead: LeadValues, rule: Criterion, stage: Stage, dimension: string): Check {
-    if (!DIMENSIONS_BY_STAGE[stage].includes(dimension)) {
-        return skip('WRONG_DIMENSION', `dimension "${dimension}" does not belong to the ${stage} gate`);
+function checkRule(prepared: PreparedRule, lead: LeadValues): Check {
+    if (prepared.wrongDimension) {
+        return prepared.wrongDimension;
     }
-    const fieldName = trimSpaces(textOf(rule.Field__c) ?? '');
-    const field = findField(lead, fieldName);
+    const field = prepared.plain ? findField(lead, prepared.fieldName, prepared.lowerFieldName) : undefined;
     if (!field) {
-        return skip('UNKNOWN_FIELD', `Lead has no field "${fieldName}"`);
+        return skip('UNKNOWN_FIELD', `Lead has no field "${prepared.fieldName}"`);
     }
-    const kind = kindOf(field.type);
+    let plan = prepared.plans.get(field.type);
+    if (plan === undefined) {
+        plan = planRule(prepared.rule, prepared.fieldName, field.type);
+        prepared.plans.set(field.type, plan);
+    }
+    if ('skip' in plan) {
+        return plan.skip;
+    }
+    const actual = readLeadValue(plan.kind, field.value ?? null);
+    const detail = `${prepared.fieldName} is ${actual.shown}`;
+    if (plan.operator === 'Is Blank' || plan.operator === 'Is Not Blank') {
+        return { passed: (actual.value === null) === (plan.operator === 'Is Blank'), detail };
+    }
+    return { passed: compare(plan.operator, actual.value, plan.expected), detail };
+}
+
+/** How a rule tests a field of this type: the checks of the rule that do not depend on the lead's value. */
+function planRule(rule: Criterion, fieldName: string, fieldType: string): Plan {
+    const kind = kindOf(fieldType);
     if (!kind) {
-        return skip('UNSUPPORTED_FIELD_TYPE', `${fieldName} is a ${field.type} field, which rules cannot test`);
+        return {
+            skip: skip('UNSUPPORTED_FIELD_TYPE', `${fieldName} is a ${fieldType} field, which rules cannot test`)
+        };
     }
     const operator = textOf(rule.Operator__c) ?? '';
     if (!(OPERATORS as readonly string[]).includes(operator)) {
-        return skip('UNKNOWN_OPERATOR', `unknown operator "${operator}"`);
+        return { skip: skip('UNKNOWN_OPERATOR', `unknown operator "${operator}"`) };
     }
-    const actual = readLeadValue(kind, field.value ?? null);
-    const detail = `${fieldName} is ${actual.shown}`;
     if (operator === 'Is Blank' || operator === 'Is Not Blank') {
-        return { passed: (actual.value === null) === (operator === 'Is Blank'), detail };
+        return { kind, operator, expected: [] };
     }
     if (!operatorFits(operator, kind)) {
-        return skip('OPERATOR_NOT_FOR_TYPE', `"${operator}" cannot test the ${field.type} field ${fieldName}`);
+        return { skip: skip('OPERATOR_NOT_FOR_TYPE', `"${operator}" cannot test the ${fieldType} field ${fieldName}`) };
     }
     const value = textOf(rule.Value__c);
     const listed = operator === 'In' || operator === 'Not In' || kind === 'multipicklist';
     const texts = listed ? splitList(value) : [trimSpaces(value ?? '')].filter(Boolean);
     if (texts.length === 0) {
-        return skip('MISSING_VALUE', `"${operator}" needs a value`);
+        return { skip: skip('MISSING_VALUE', `"${operator}" needs a value`) };
     }
     const expected: Comparable[] = [];
     for (const text of texts) {
         const parsed = parseRuleValue(kind, text);
         if (parsed === undefined) {
-            return skip(PARSE_FAILURE[kind], `"${text}" is not ${KIND_WORDS[kind]}`);
+            return { skip: skip(PARSE_FAILURE[kind], `"${text}" is not ${KIND_WORDS[kind]}`) };
         }
-        expected.push(parsed);
+        expected.push(typeof parsed === 'string' ? foldCase(parsed) : parsed);
     }
-    return { passed: compare(operator as Operator, actual.value, expected), detail };
+    return { kind, operator: operator as Operator, expected };
 }
 
 function operatorFits(operator: string, kind: FieldKind): boolean {
@@ -309,13 +393,15 @@ function skip(reason: SkipReason, detail: string): Check {
     return { reason, detail: `Skipped: ${detail}` };
 }
 
-/** The lead's field of that plain API name, ignoring case; relationship paths are never fields. */
-function findField(lead: LeadValues, fieldName: string): LeadField | undefined {
-    if (!isPlainFieldName(fieldName)) {
-        return undefined;
+/**
+ * The lead's field of that plain API name, ignoring case (the name as written first, then any spelling);
+ * relationship paths are never fields.
+ */
+function findField(lead: LeadValues, fieldName: string, lowerName: string): LeadField | undefined {
+    if (Object.hasOwn(lead, fieldName)) {
+        return lead[fieldName];
     }
-    const lower = fieldName.toLowerCase();
-    const key = Object.keys(lead).find((name) => name.toLowerCase() === lower);
+    const key = Object.keys(lead).find((name) => name.toLowerCase() === lowerName);
     return key === undefined ? undefined : lead[key];
 }
 
@@ -393,7 +479,10 @@ function canonicalText(raw: number | boolean | ExactDecimal): string {
     return number === null ? String(raw) : number.isZero() ? '0' : number.toFixed();
 }
 
-/** Negative operators are the exact complement of their positive twin, blanks included. */
+/**
+ * Negative operators are the exact complement of their positive twin, blanks included. Text is compared
+ * folded (caseFold.ts): the plan holds the rule's text values folded, the lead's text is folded here once.
+ */
 function compare(operator: Operator, actual: Comparable | null, expected: Comparable[]): boolean {
     const positive = NEGATED[operator];
     if (positive) {
@@ -403,32 +492,38 @@ function compare(operator: Operator, actual: Comparable | null, expected: Compar
         return false;
     }
     if (Array.isArray(actual)) {
-        return compareSelection(operator, actual, expected as string[]);
+        return compareSelection(operator, actual.map(foldCase), expected as string[]);
     }
     const first = expected[0] as Comparable;
+    if (typeof actual === 'string') {
+        const text = foldCase(actual);
+        switch (operator) {
+            case 'Equals':
+                return text === first;
+            case 'In':
+                return expected.includes(text);
+            case 'Contains':
+                return text.includes(first as string);
+            default:
+                return text.startsWith(first as string);
+        }
+    }
     switch (operator) {
         case 'Equals':
             return same(actual, first);
         case 'In':
             return expected.some((candidate) => same(actual, candidate));
-        case 'Contains':
-            return containsIgnoreCase(actual as string, first as string);
-        case 'Starts With':
-            return startsWithIgnoreCase(actual as string, first as string);
         default:
             return ordered(operator, actual as ExactDecimal, first as ExactDecimal);
     }
 }
 
-/** Multi-select picklists as sets of items, like SOQL's INCLUDES / EXCLUDES (contract point 7). */
+/** Multi-select picklists as sets of folded items, like SOQL's INCLUDES / EXCLUDES (contract point 7). */
 function compareSelection(operator: Operator, selected: string[], listed: string[]): boolean {
-    const isSelected = (item: string): boolean => selected.some((choice) => equalsIgnoreCase(choice, item));
+    const isSelected = (item: string): boolean => selected.includes(item);
     switch (operator) {
         case 'Equals':
-            return (
-                listed.every(isSelected) &&
-                selected.every((choice) => listed.some((item) => equalsIgnoreCase(item, choice)))
-            );
+            return listed.every(isSelected) && selected.every((choice) => listed.includes(choice));
         case 'In':
             return listed.some(isSelected);
         default:
@@ -436,11 +531,8 @@ function compareSelection(operator: Operator, selected: string[], listed: string
     }
 }
 
-function same(actual: Comparable, candidate: Comparable): boolean {
-    if (typeof actual === 'string') {
-        return equalsIgnoreCase(actual, candidate as string);
-    }
-    return typeof actual === 'boolean' ? actual === candidate : (actual as ExactDecimal).eq(candidate as ExactDecimal);
+function same(actual: ExactDecimal | boolean, candidate: Comparable): boolean {
+    return typeof actual === 'boolean' ? actual === candidate : actual.eq(candidate as ExactDecimal);
 }
 
 function ordered(operator: Operator, actual: ExactDecimal, limit: ExactDecimal): boolean {

@@ -18,7 +18,8 @@ function numberOf(record: CustomMetadataRecord, field: string): ExactDecimal | n
     return raw == null ? null : (parseNumber(raw) ?? null);
 }
 
-function toCriterion(record: CustomMetadataRecord): Criterion {
+/** A Lead_Stage_Criterion__mdt record from source, as the engine takes it. */
+export function criterionOf(record: CustomMetadataRecord): Criterion {
     const value = (field: string): string | null => record.values[field] ?? null;
     return {
         DeveloperName: record.developerName,
@@ -36,17 +37,24 @@ function toCriterion(record: CustomMetadataRecord): Criterion {
     };
 }
 
+/**
+ * The MQL thresholds of a Lead_Handoff_Setting__mdt record from source. Blank thresholds mean 0, as in the
+ * Apex engine (contract point 10); the setting's validation requires them.
+ */
+export function thresholdsOf(setting: CustomMetadataRecord | undefined): Thresholds {
+    return {
+        fit: setting ? numberOf(setting, 'MQL_Fit_Threshold__c') : null,
+        interest: setting ? numberOf(setting, 'MQL_Interest_Threshold__c') : null
+    };
+}
+
 export async function readProjectCriteria(projectDir: string = PROJECT_ROOT): Promise<ProjectCriteria> {
     const records = await readCustomMetadataRecords(projectDir);
     const setting = records.find(
         (record) => record.type === 'Lead_Handoff_Setting__mdt' && record.developerName === 'Default'
     );
-    // Blank thresholds mean 0, as in the Apex engine (contract point 10); the setting's validation requires them.
     return {
-        rules: records.filter((record) => record.type === 'Lead_Stage_Criterion__mdt').map(toCriterion),
-        thresholds: {
-            fit: setting ? numberOf(setting, 'MQL_Fit_Threshold__c') : null,
-            interest: setting ? numberOf(setting, 'MQL_Interest_Threshold__c') : null
-        }
+        rules: records.filter((record) => record.type === 'Lead_Stage_Criterion__mdt').map(criterionOf),
+        thresholds: thresholdsOf(setting)
     };
 }

@@ -163,3 +163,16 @@ function daysInMonth(year: number, month: number): number {
     }
     return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+/** JSON.parse's reviver with the source text of primitive values (Node >= 21). */
+type SourceReviver = (this: unknown, key: string, value: unknown, context: { source?: string }) => unknown;
+
+/**
+ * Parses JSON with every number as an exact decimal of its source text (as Apex's JSON parser reads a
+ * Decimal): JSON.parse alone would round "12345678901234567" to the nearest double, 12345678901234568.
+ */
+export function parseExactJson(text: string): unknown {
+    const reviver: SourceReviver = (_key, value, context) =>
+        typeof value === 'number' && context.source !== undefined ? new ExactDecimal(context.source) : value;
+    return JSON.parse(text, reviver as Parameters<typeof JSON.parse>[1]);
+}

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project.ts';
 import type { Criterion, LeadValues, Outcome, Quadrant, SkipReason, Verdict } from './engine.ts';
-import { ExactDecimal } from './values.ts';
+import { ExactDecimal, parseExactJson } from './values.ts';
 
 export const VECTORS_FILE = path.join(
     PROJECT_ROOT,
@@ -66,16 +66,6 @@ const RULE_TEXT_FIELDS = [
 ];
 const RULE_NUMBER_FIELDS = ['Points__c', 'Sort_Order__c'];
 const RULE_CHECKBOX_FIELDS = ['Required__c', 'Active__c'];
-
-/** JSON.parse's reviver with the source text of primitive values (Node >= 21). */
-type SourceReviver = (this: unknown, key: string, value: unknown, context: { source?: string }) => unknown;
-
-/** Parses JSON with every number as an exact decimal of its source text. */
-export function parseExactJson(text: string): unknown {
-    const reviver: SourceReviver = (_key, value, context) =>
-        typeof value === 'number' && context.source !== undefined ? new ExactDecimal(context.source) : value;
-    return JSON.parse(text, reviver as Parameters<typeof JSON.parse>[1]);
-}
 
 export async function loadVectors(file: string = VECTORS_FILE): Promise<CriteriaVectors> {
     const parsed = parseExactJson(await readFile(file, 'utf8'));
