@@ -1,8 +1,9 @@
 /**
  * The one-command demo, no org needed: starts the local org double (a test double of a
- * Salesforce sandbox built from this project's metadata; no Apex runs in it), seeds it with
- * 90 days of history, verifies the lead conversion mapping, prints the funnel, simulates the
- * shipped stricter-fit criteria against the seeded leads, stops the double.
+ * Salesforce sandbox built from this project's metadata, with three SDRs; no Apex runs in it),
+ * seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, the
+ * round-robin shares and speed to lead of the seeded data, simulates the shipped stricter-fit
+ * criteria against the seeded leads, stops the double.
  * `npm run demo -- --help` for the flags.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { connect, type OrgAuth } from './lib/connection.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
+import { formatFairness, readFairness } from './lib/routingFairness.ts';
+import { formatSpeedToLead, readSpeedToLead } from './lib/speedToLead.ts';
 import { quietOutput, say, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
 import { BULK_SET_SIZE, BULK_THRESHOLD } from './simulate.ts';
@@ -22,9 +25,11 @@ import { verifyConversion } from './verify-conversion.ts';
 export async function demo(count: number, output: Output): Promise<number> {
     // Loaded here, not at the top: --help and usage errors then answer at once.
     const { OrgDouble } = await import('./org-double/server.ts');
+    const { SAMPLE_SDRS } = await import('./org-double/setup.ts');
     const double = await OrgDouble.start({
         isSandbox: true,
-        assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
+        assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'],
+        colleagues: SAMPLE_SDRS
     });
     try {
         const auth: OrgAuth = {
@@ -54,8 +59,19 @@ export async function demo(count: number, output: Output): Promise<number> {
         double.unassignPermissionSet('Baton_Bypass_Automation');
         say(output, '\nRemoved the Baton_Bypass_Automation assignment the history seed needed.\n');
         const verified = await verifyConversion(auth, { keep: false, allowProduction: false }, output);
+        const org = await connect(auth);
         say(output, `\nFunnel of the seeded leads (cohort: leads that became MQL in the last 90 days)\n`);
-        say(output, formatFunnel(await readFunnel(await connect(auth))));
+        say(output, formatFunnel(await readFunnel(org)));
+        say(
+            output,
+            "\nRound robin of the seeded MQLs (the seed drew each lead's rep at random by weight, as no Apex runs here; Baton's own round robin takes exact turns, proven by its Apex tests)\n"
+        );
+        say(output, formatFairness(await readFairness(org)));
+        say(
+            output,
+            '\nSpeed to lead of the seeded MQLs (business minutes from the handoff to the first logged call, email or meeting, as the seed wrote them)\n'
+        );
+        say(output, formatSpeedToLead(await readSpeedToLead(org)));
         await simulateStricterFit(auth, output);
         say(output, `\nThe org double served ${double.requestCount} API requests.`);
         return seeded.ok && verified.ok ? 0 : 1;
@@ -94,7 +110,7 @@ export const MAX_DEMO_COUNT = 50_000;
 const DEMO = {
     command: 'npm run demo --',
     summary:
-        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, simulates a stricter fit threshold on the seeded leads, stops the double.",
+        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, round-robin shares and speed to lead, simulates a stricter fit threshold on the seeded leads, stops the double.",
     usage: ['[--count <n>]'],
     flags: {
         count: {

@@ -88,11 +88,13 @@ const BYPASS_NOTE = [
 async function start(port: number): Promise<OrgDouble> {
     // Loaded here, not at the top: --help and usage errors then answer at once.
     const { OrgDouble } = await import('./org-double/server.ts');
+    const { SAMPLE_SDRS } = await import('./org-double/setup.ts');
     try {
         return await OrgDouble.start({
             port,
             isSandbox: true,
-            assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
+            assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'],
+            colleagues: SAMPLE_SDRS
         });
     } catch (error) {
         if ((error as { code?: string }).code === 'EADDRINUSE') {

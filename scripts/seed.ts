@@ -3,12 +3,12 @@
  * what either would do and writes nothing. `npm run seed -- --help` for every flag.
  */
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
-import { integerFlag, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { integerFlag, runCommand, TARGET_ORG_FLAG, UsageError, type CommandSpec } from './lib/cli.ts';
 import { finishReport, formatTable, say, type Output } from './lib/output.ts';
 import { buildPlan, IDENTITIES, type SeedPlan } from './seed/plan.ts';
 import { readSeedConfig } from './seed/policies.ts';
 import { planReset, runReset, type ResetStep } from './seed/reset.ts';
-import { runSeed, type SeedRunResult } from './seed/run.ts';
+import { runSeed, type SeedPeople, type SeedRunResult } from './seed/run.ts';
 
 export interface SeedOptions {
     count: number;
@@ -47,13 +47,7 @@ const SEED = {
         '--dry-run [--count <n>] [--history]'
     ],
     flags: {
-        'target-org': {
-            type: 'string',
-            short: 'o',
-            value: '<alias>',
-            description:
-                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
-        },
+        'target-org': TARGET_ORG_FLAG,
         count: {
             type: 'string',
             value: '<n>',
@@ -99,13 +93,13 @@ const SEED = {
 
 type SeedConfig = Awaited<ReturnType<typeof readSeedConfig>>;
 
-function planFor(options: SeedOptions, config: SeedConfig, userId?: string): SeedPlan {
+function planFor(options: SeedOptions, config: SeedConfig, people?: SeedPeople): SeedPlan {
     return buildPlan({
         count: options.count,
         history: options.history,
         now: options.now,
         ...config,
-        ...(userId ? { userId } : {})
+        ...(people ? { userId: people.userId, reps: people.reps } : {})
     });
 }
 
@@ -115,6 +109,15 @@ export function describePlan(plan: SeedPlan): string {
         ['Lead', String(plan.leads.length), 'upsert on Baton_Seed_Key__c'],
         ['CampaignMember', String(plan.members.length), 'insert the ones not there yet'],
         ['Lead_SLA__c', String(plan.slas.length), 'upsert on Baton_Seed_Key__c'],
+        ...(plan.slas.length > 0
+            ? [
+                  [
+                      'Lead_Routing_Member__c',
+                      plan.routingMembers.length > 0 ? String(plan.routingMembers.length) : 'one per rep',
+                      'upsert on Baton_Seed_Key__c (reps: active users with Baton_SDR, else you)'
+                  ]
+              ]
+            : []),
         ['Lead conversion', String(plan.conversions.length), 'convertLead, then opportunity stage']
     ];
     const quadrants = Object.entries(plan.quadrants)
@@ -151,7 +154,7 @@ export async function seed(auth: OrgAuth, options: SeedOptions, output: Output):
     say(output, `${options.reset ? 'Removing seeded data from' : 'Seeding'} ${org.label}`);
     const result = options.reset
         ? await runReset(org, options, output)
-        : await runSeed(org, (userId) => planFor(options, config, userId), options.history, options, output);
+        : await runSeed(org, (people) => planFor(options, config, people), options.history, options, output);
     const report: SeedReport = {
         ok: result.failures.length === 0,
         mode: options.reset ? 'reset' : 'seed',

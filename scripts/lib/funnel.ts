@@ -3,8 +3,8 @@
  * Opportunity → Won rates, SLA clocks met and breached per stage, and rejection reasons.
  */
 import type { OrgConnection } from './connection.ts';
-import { explainError } from './errors.ts';
 import { formatTable } from './output.ts';
+import { queryAll } from './query.ts';
 
 export interface FunnelLead {
     MQL_Date__c: string | null;
@@ -91,28 +91,17 @@ export function formatFunnel(funnel: Funnel): string {
 
 /** Reads the seeded leads' funnel from an org (three queries). */
 export async function readFunnel(org: OrgConnection): Promise<Funnel> {
-    try {
-        const leads = await org.conn
-            .query<FunnelLead & Record<string, unknown>>(
-                'SELECT MQL_Date__c, SAL_Date__c, SQL_Date__c, ConvertedOpportunityId, Rejection_Reason__c FROM Lead WHERE Baton_Seed_Key__c != null AND MQL_Date__c != null'
-            )
-            .run({ autoFetch: true, maxFetch: 1_000_000 });
-        const clocks = await org.conn
-            .query<FunnelClock & Record<string, unknown>>(
-                'SELECT Stage__c, Status__c FROM Lead_SLA__c WHERE Baton_Seed_Key__c != null'
-            )
-            .run({ autoFetch: true, maxFetch: 1_000_000 });
-        const won = await org.conn
-            .query<{ Id: string }>(
-                'SELECT Id FROM Opportunity WHERE IsWon = true AND Id IN (SELECT ConvertedOpportunityId FROM Lead WHERE Baton_Seed_Key__c != null)'
-            )
-            .run({ autoFetch: true, maxFetch: 1_000_000 });
-        return computeFunnel(
-            leads.records,
-            clocks.records,
-            new Set(won.records.map((record) => record.Id.slice(0, 15)))
-        );
-    } catch (error) {
-        throw explainError(error, org.label, org.reauthenticate);
-    }
+    const leads = await queryAll<FunnelLead & Record<string, unknown>>(
+        org,
+        'SELECT MQL_Date__c, SAL_Date__c, SQL_Date__c, ConvertedOpportunityId, Rejection_Reason__c FROM Lead WHERE Baton_Seed_Key__c != null AND MQL_Date__c != null'
+    );
+    const clocks = await queryAll<FunnelClock & Record<string, unknown>>(
+        org,
+        'SELECT Stage__c, Status__c FROM Lead_SLA__c WHERE Baton_Seed_Key__c != null'
+    );
+    const won = await queryAll<{ Id: string }>(
+        org,
+        'SELECT Id FROM Opportunity WHERE IsWon = true AND Id IN (SELECT ConvertedOpportunityId FROM Lead WHERE Baton_Seed_Key__c != null)'
+    );
+    return computeFunnel(leads, clocks, new Set(won.map((record) => record.Id.slice(0, 15))));
 }

@@ -7,6 +7,7 @@
  * Bulk API 2.0 has no duplicate rule header; the double lets rules whose action is Allow save
  * (as an alert has no one to show it to) and applies Block rules. Not confirmed in an org.
  */
+import { seededRandom } from '../lib/random.ts';
 import { parseCsv, toCsv } from '../lib/csv.ts';
 import { ApiError } from './apiError.ts';
 import { json, type DoubleRequest, type DoubleResponse, type OrgState } from './http.ts';
@@ -36,18 +37,6 @@ export interface RowLockSimulation {
     batchSize?: number;
 }
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-}
-
 /** The parents each row writes a lookup to: `Relationship.Key__c=value` or the lookup's Id. */
 function parentsOf(object: SchemaObject, columns: string[], row: Record<string, string>): string[] {
     return columns
@@ -74,7 +63,7 @@ function lockFailures(
             batchesOf.set(parent, batches);
         }
     });
-    const draw = seeded(simulation.seed + jobNumber);
+    const draw = seededRandom(simulation.seed + jobNumber);
     return parents.map((list) => {
         const contended = list.find((parent) => (batchesOf.get(parent)?.size ?? 0) > 1);
         return contended !== undefined && draw() < simulation.rate ? contended : undefined;

@@ -127,7 +127,8 @@ export class OrgDouble {
         const profile: OrgProfile = {
             isSandbox: options.isSandbox ?? true,
             scratch: options.scratch ?? false,
-            assignedPermissionSets: options.assignedPermissionSets ?? []
+            assignedPermissionSets: options.assignedPermissionSets ?? [],
+            colleagues: options.colleagues ?? []
         };
         const organizationId = await addSetupData(store, profile, projectDir, now());
         if (options.duplicateRules ?? true) {

@@ -1,7 +1,8 @@
 /**
- * The setup data an org double starts with: the organization, the running user, the standard
- * lead statuses and opportunity stages, the project's custom permissions and permission sets
- * (assigned to the running user on request) and the project's custom metadata records.
+ * The setup data an org double starts with: the organization, the running user and any colleagues
+ * asked for, the standard lead statuses and opportunity stages, the project's custom permissions and
+ * permission sets (assigned to the running user and the colleagues on request) and the project's
+ * custom metadata records.
  */
 import { readCustomMetadataRecords, readProjectPermissions } from '../lib/projectMetadata.ts';
 import type { Store } from './store.ts';
@@ -13,7 +14,22 @@ export interface OrgProfile {
     scratch: boolean;
     /** Permission sets (by name) assigned to the running user. */
     assignedPermissionSets: string[];
+    /** Other active users of the org (reps, managers), with the permission sets (by name) they hold. */
+    colleagues: readonly Colleague[];
 }
+
+export interface Colleague {
+    firstName: string;
+    lastName: string;
+    permissionSets: string[];
+}
+
+/** Three SDRs (Baton_SDR) for the demo and `npm run double`: the reps a seeded round-robin queue takes turns among. */
+export const SAMPLE_SDRS: readonly Colleague[] = [
+    { firstName: 'Ann', lastName: 'Rivera', permissionSets: ['Baton_SDR'] },
+    { firstName: 'Bo', lastName: 'Chen', permissionSets: ['Baton_SDR'] },
+    { firstName: 'Cy', lastName: 'Okafor', permissionSets: ['Baton_SDR'] }
+];
 
 const LEAD_STATUSES = [
     { ApiName: 'Open - Not Contacted', IsDefault: true, IsConverted: false },
@@ -69,6 +85,19 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
             SortOrder: index + 1
         });
     });
+    const assignees = new Map<string, string[]>([[store.currentUserId, profile.assignedPermissionSets]]);
+    for (const colleague of profile.colleagues) {
+        const user = store.addSystemRecord('User', {
+            FirstName: colleague.firstName,
+            LastName: colleague.lastName,
+            Name: `${colleague.firstName} ${colleague.lastName}`,
+            Alias: `${colleague.firstName.slice(0, 1)}${colleague.lastName.slice(0, 4)}`.toLowerCase(),
+            Email: `${colleague.firstName}.${colleague.lastName}@example.com`.toLowerCase(),
+            Username: `${colleague.firstName}.${colleague.lastName}@baton.double`.toLowerCase(),
+            IsActive: true
+        });
+        assignees.set(String(user.Id), colleague.permissionSets);
+    }
     const permissions = await readProjectPermissions(projectDir);
     const permissionIds = new Map<string, string>();
     for (const name of permissions.customPermissions) {
@@ -89,11 +118,13 @@ export async function addSetupData(store: Store, profile: OrgProfile, projectDir
                 });
             }
         }
-        if (profile.assignedPermissionSets.includes(permissionSet.name)) {
-            store.addSystemRecord('PermissionSetAssignment', {
-                AssigneeId: store.currentUserId,
-                PermissionSetId: permissionSetId
-            });
+        for (const [assigneeId, names] of assignees) {
+            if (names.includes(permissionSet.name)) {
+                store.addSystemRecord('PermissionSetAssignment', {
+                    AssigneeId: assigneeId,
+                    PermissionSetId: permissionSetId
+                });
+            }
         }
     }
     for (const record of await readCustomMetadataRecords(projectDir)) {

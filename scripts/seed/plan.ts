@@ -1,6 +1,7 @@
 /**
  * Builds the seed data: campaigns, leads in all four fit × sales-ready quadrants, campaign
- * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days.
+ * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days, and the
+ * MQLs routed to the reps of a round-robin queue with their first touches (routing.ts).
  * Deterministic: lead n is always the same lead, so reseeding updates records in place.
  *
  * Every lead is a different person: no two share first name, last name and company, an email or a
@@ -9,6 +10,11 @@
  * "Require Validation for Converted Leads" is on (see scripts/org-double/duplicates.ts).
  */
 import { addBusinessHours, businessHoursBetween } from './businessHours.ts';
+import { seededRandom } from '../lib/random.ts';
+import { between, pick } from './draw.ts';
+import { SEED_KEY, type SeedRecord, type SeedReference } from './records.ts';
+import { routeAndTouch, routingMembers, type Rep } from './routing.ts';
+
 import {
     CAMPAIGNS,
     COMPANY_PREFIXES,
@@ -27,20 +33,11 @@ import {
     type Quadrant
 } from './profiles.ts';
 
-/** A lookup written by the related record's seed key (resolved by the API; no Ids needed). */
-export interface SeedReference {
-    attributes: { type: string };
-    Baton_Seed_Key__c: string;
-}
-
-export type FieldValue = string | number | boolean | null | SeedReference;
+export { SEED_KEY, type FieldValue, type SeedRecord, type SeedReference } from './records.ts';
 
 function ref(type: string, key: string): SeedReference {
     return { attributes: { type }, Baton_Seed_Key__c: key };
 }
-export type SeedRecord = Record<string, FieldValue>;
-
-export const SEED_KEY = 'Baton_Seed_Key__c';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -58,6 +55,9 @@ export interface PlanOptions {
     now: Date;
     /** The running user: owner of SLA clocks and the rep who accepted (history only). */
     userId?: string;
+    /** History only: the reps MQLs are routed to, and their round-robin queue (API name). */
+    reps?: Rep[];
+    routingQueue?: string;
     policies: Record<'MQL' | 'SAL' | 'SQL', SlaPolicy>;
     criteriaVersion: string;
 }
@@ -73,31 +73,10 @@ export interface SeedPlan {
     leads: SeedRecord[];
     members: SeedRecord[];
     slas: SeedRecord[];
+    routingMembers: SeedRecord[];
     conversions: Conversion[];
     quadrants: Record<Quadrant, number>;
     stages: Partial<Record<HistoryStage, number>>;
-}
-
-/** A small deterministic PRNG (mulberry32) seeded per lead. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-}
-
-function pick<T>(next: () => number, items: readonly T[]): T {
-    const item = items[Math.floor(next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-}
-
-function between(next: () => number, low: number, high: number): number {
-    return low + next() * (high - low);
 }
 
 function iso(date: Date): string {
@@ -370,6 +349,7 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         leads: [],
         members: [],
         slas: [],
+        routingMembers: [],
         conversions: [],
         quadrants: { 'good-fit-ready': 0, 'good-fit-not-ready': 0, 'poor-fit-ready': 0, 'poor-fit-not-ready': 0 },
         stages: {}
@@ -377,8 +357,9 @@ export function buildPlan(options: PlanOptions): SeedPlan {
     if (options.count > IDENTITIES) {
         throw new Error(`The seed has ${IDENTITIES} different people; ${options.count} leads would repeat some`);
     }
+    const routed: { rep: Rep; routedAt: Date }[] = [];
     for (let index = 1; index <= options.count; index++) {
-        const next = random(index * 7919);
+        const next = seededRandom(index * 7919);
         const key = leadKey(index);
         const quadrant = quadrantOf(next);
         plan.quadrants[quadrant]++;
@@ -406,12 +387,20 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         if (options.history) {
             const result = history(next, key, lead, scores, options);
             plan.stages[result.stage] = (plan.stages[result.stage] ?? 0) + 1;
-            plan.slas.push(...result.clocks.map((clock) => slaRecord(key, clock, options)));
+            const clocks = result.clocks.map((clock) => slaRecord(key, clock, options));
+            const route = routeAndTouch(index, lead, clocks, options.reps ?? [], options.now);
+            if (route) {
+                routed.push(route);
+            }
+            plan.slas.push(...clocks);
             if (result.conversion) {
                 plan.conversions.push(result.conversion);
             }
         }
         plan.leads.push(lead);
+    }
+    if (options.reps && options.reps.length > 0 && options.routingQueue) {
+        plan.routingMembers = routingMembers(options.routingQueue, options.reps, routed);
     }
     return plan;
 }

@@ -1,11 +1,12 @@
 /**
- * Removes exactly what seeding created: seeded SLA clocks (and clocks Baton's automation opened
- * on seeded leads), seeded leads, the accounts, contacts and opportunities their conversions
- * created, and seeded campaigns (campaign memberships go with their leads and campaigns).
+ * Removes exactly what seeding created: seeded round-robin members, seeded SLA clocks (and clocks
+ * Baton's automation opened on seeded leads), seeded leads, the accounts, contacts and opportunities
+ * their conversions created, and seeded campaigns (campaign memberships go with their leads and
+ * campaigns).
  * Records without the seed key are never touched. `planReset` only reads: it is the dry run.
  */
 import type { OrgConnection } from '../lib/connection.ts';
-import { explainError } from '../lib/errors.ts';
+import { queryAll } from '../lib/query.ts';
 import { progressBar, type Output } from '../lib/output.ts';
 import { preflight } from '../lib/preflight.ts';
 import { SEED_KEY } from './plan.ts';
@@ -18,15 +19,6 @@ type SeededLead = {
     ConvertedContactId: string | null;
     ConvertedOpportunityId: string | null;
 };
-
-async function queryAll<T extends Record<string, unknown>>(org: OrgConnection, soql: string): Promise<T[]> {
-    try {
-        const result = await org.conn.query<T>(soql).run({ autoFetch: true, maxFetch: 1_000_000 });
-        return result.records;
-    } catch (error) {
-        throw explainError(error, org.label, org.reauthenticate);
-    }
-}
 
 /** One object's records to delete, in the order reset deletes them. */
 export interface ResetStep {
@@ -44,9 +36,13 @@ export async function planReset(org: OrgConnection, options: { allowProduction: 
         requirements: [
             { object: 'Lead', fields: [SEED_KEY], access: ['delete'] },
             { object: 'Campaign', fields: [SEED_KEY], access: ['delete'] },
-            { object: 'Lead_SLA__c', fields: [SEED_KEY, 'Lead__c'], access: ['delete'] }
+            { object: 'Lead_SLA__c', fields: [SEED_KEY, 'Lead__c'], access: ['delete'] },
+            { object: 'Lead_Routing_Member__c', fields: [SEED_KEY], access: ['delete'] }
         ],
-        queries: { campaigns: `SELECT Id FROM Campaign WHERE ${SEED_KEY} != null` },
+        queries: {
+            campaigns: `SELECT Id FROM Campaign WHERE ${SEED_KEY} != null`,
+            members: `SELECT Id FROM Lead_Routing_Member__c WHERE ${SEED_KEY} != null`
+        },
         allowProduction: options.allowProduction
     });
     const leads = await queryAll<SeededLead>(
@@ -59,13 +55,15 @@ export async function planReset(org: OrgConnection, options: { allowProduction: 
     );
     const ids = (values: (string | null)[]): { Id: string }[] =>
         [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
+    const rows = (name: string): { Id: string }[] => ids((checks.queries[name] ?? []).map((row) => String(row.Id)));
     return [
+        { object: 'Lead_Routing_Member__c', records: rows('members') },
         { object: 'Lead_SLA__c', records: clocks },
         { object: 'Lead', records: ids(leads.map((lead) => lead.Id)) },
         { object: 'Opportunity', records: ids(leads.map((lead) => lead.ConvertedOpportunityId)) },
         { object: 'Contact', records: ids(leads.map((lead) => lead.ConvertedContactId)) },
         { object: 'Account', records: ids(leads.map((lead) => lead.ConvertedAccountId)) },
-        { object: 'Campaign', records: ids((checks.queries.campaigns ?? []).map((row) => String(row.Id))) }
+        { object: 'Campaign', records: rows('campaigns') }
     ];
 }
 

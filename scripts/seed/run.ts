@@ -1,6 +1,7 @@
 /**
- * Seeds an org: campaigns, leads, campaign memberships and, with history, SLA clocks and
- * conversions (opportunities then moved to won / lost). Idempotent: upserts on the seed key,
+ * Seeds an org: campaigns, leads, campaign memberships and, with history, SLA clocks,
+ * conversions (opportunities then moved to won / lost) and the round-robin members the MQLs were
+ * routed to (the org's active users holding Baton_SDR, else the running user). Idempotent: upserts on the seed key,
  * inserts only memberships that do not exist yet and converts only leads not yet converted, so
  * a run that died halfway can simply be run again. A converted lead cannot be referenced any more
  * (CANNOT_UPDATE_CONVERTED_LEAD), so a rerun leaves the memberships and SLA clocks of converted
@@ -22,6 +23,7 @@ import { preflight } from '../lib/preflight.ts';
 import { asText } from '../lib/text.ts';
 import { fitPicklists } from './picklists.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
+import type { Rep } from './routing.ts';
 import { writeRecords, type LockRetries, type WriteFailure, type WriteResult } from './writer.ts';
 
 const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
@@ -64,15 +66,43 @@ export function requirementsFor(plan: SeedPlan): MetadataRequirement[] {
     if (plan.slas.length > 0) {
         requirements.push({ object: 'Lead_SLA__c', fields: fields(plan.slas), access: ['create', 'update'] });
     }
+    if (plan.routingMembers.length > 0) {
+        requirements.push({
+            object: 'Lead_Routing_Member__c',
+            fields: fields(plan.routingMembers),
+            access: ['create', 'update']
+        });
+    }
     if (plan.conversions.length > 0) {
         requirements.push({ object: 'Opportunity', fields: ['StageName', 'Amount', 'CloseDate'], access: ['update'] });
     }
     return requirements;
 }
 
-async function getUserId(org: OrgConnection): Promise<string> {
+/** Who runs the seed, and the reps its MQLs are routed to. */
+export interface SeedPeople {
+    userId: string;
+    reps: Rep[];
+}
+
+/** The permission set whose active holders are the seed's reps. */
+export const REP_PERMISSION_SET = 'Baton_SDR';
+
+/** The running user, and the org's active users holding Baton_SDR (the running user alone when there are none). */
+async function findPeople(org: OrgConnection): Promise<SeedPeople> {
     try {
-        return (await org.conn.soap.getUserInfo()).userId;
+        const me = await org.conn.soap.getUserInfo();
+        const holders = await org.conn.query<{ AssigneeId: string; Assignee: { Name: string } | null }>(
+            `SELECT AssigneeId, Assignee.Name FROM PermissionSetAssignment WHERE PermissionSet.Name = '${REP_PERMISSION_SET}' AND Assignee.IsActive = true ORDER BY AssigneeId`
+        );
+        const reps = new Map<string, Rep>();
+        for (const holder of holders.records) {
+            reps.set(holder.AssigneeId, { id: holder.AssigneeId, name: holder.Assignee?.Name ?? holder.AssigneeId });
+        }
+        return {
+            userId: me.userId,
+            reps: reps.size > 0 ? [...reps.values()] : [{ id: me.userId, name: me.userFullName }]
+        };
     } catch (error) {
         throw explainError(error, org.label, org.reauthenticate);
     }
@@ -80,7 +110,7 @@ async function getUserId(org: OrgConnection): Promise<string> {
 
 export async function runSeed(
     org: OrgConnection,
-    buildPlan: (userId: string | undefined) => SeedPlan,
+    buildPlan: (people: SeedPeople | undefined) => SeedPlan,
     history: boolean,
     options: SeedRunOptions,
     output: Output
@@ -88,8 +118,9 @@ export async function runSeed(
     if (history) {
         requireSoapSession(org, 'calls (getUserInfo, convertLead)');
     }
-    const userId = history ? await getUserId(org) : undefined;
-    const plan = buildPlan(userId);
+    const people = history ? await findPeople(org) : undefined;
+    const userId = people?.userId;
+    const plan = buildPlan(people);
     const checks = await preflight(org, {
         requirements: requirementsFor(plan),
         queries: {
@@ -107,7 +138,8 @@ export async function runSeed(
             ['Campaign', plan.campaigns],
             ['Lead', plan.leads],
             ['CampaignMember', plan.members],
-            ['Lead_SLA__c', plan.slas]
+            ['Lead_SLA__c', plan.slas],
+            ['Lead_Routing_Member__c', plan.routingMembers]
         ] as const
     )
         .flatMap(([object, records]) => fitPicklists(object, records, checks.describes.get(object)))
@@ -168,6 +200,9 @@ export async function runSeed(
     if (plan.slas.length > 0) {
         const clocks = plan.slas.filter((clock) => !converted.has(leadOf(clock)));
         await write('Lead_SLA__c', clocks, plan.slas.length - clocks.length, 'upsert');
+    }
+    if (plan.routingMembers.length > 0) {
+        await write('Lead_Routing_Member__c', plan.routingMembers, 0, 'upsert');
     }
     if (pendingConversions.length > 0) {
         const status = convertedStatus(checks.queries.convertedStatus, org.label);

@@ -102,6 +102,59 @@ describe('seed plan', () => {
         assert.deepEqual(planned, plan.quadrants);
     });
 
+    it('routes every MQL of the history to a rep, with its clocks, and gives it a first touch in business minutes', async () => {
+        const config = await readSeedConfig();
+        const reps = [
+            { id: '005000000000002AAA', name: 'Ann Rivera' },
+            { id: '005000000000003AAA', name: 'Bo Chen' },
+            { id: '005000000000004AAA', name: 'Cy Okafor' }
+        ];
+        const plan = buildPlan({ count: 2000, history: true, now, userId: '005000000000001AAA', reps, ...config });
+        const unrouted = buildPlan({ count: 2000, history: true, now, userId: '005000000000001AAA', ...config });
+        assert.deepEqual(plan.stages, unrouted.stages, 'routing draws leave the rest of the history as it was');
+        assert.equal(unrouted.routingMembers.length, 0, 'no reps, no members');
+
+        const repIds = new Set(reps.map((rep) => rep.id));
+        const mqlClocks = plan.slas.filter((clock) => clock.Stage__c === 'MQL');
+        const ownerOf = new Map(plan.leads.map((lead) => [asText(lead[SEED_KEY]), lead.OwnerId]));
+        for (const clock of plan.slas) {
+            const lead = (clock.Lead__r as { Baton_Seed_Key__c: string }).Baton_Seed_Key__c;
+            assert.ok(repIds.has(asText(clock.Assignee__c)), 'each clock runs for a rep');
+            assert.equal(clock.Assignee__c, ownerOf.get(lead), 'the rep who owns the lead');
+        }
+        for (const clock of mqlClocks) {
+            assert.equal(clock.Routing_Status__c, 'Routed');
+            const started = Date.parse(asText(clock.Started_At__c));
+            assert.ok(Date.parse(asText(clock.Routed_At__c)) > started, 'routed right after the handoff');
+            if (clock.First_Touch_At__c !== undefined) {
+                const touched = new Date(asText(clock.First_Touch_At__c));
+                assert.ok(touched.getTime() >= started && touched <= now, 'touched after the handoff, before now');
+                assert.equal(
+                    Math.round(businessHoursBetween(new Date(started), touched) * 60),
+                    clock.First_Touch_Business_Minutes__c,
+                    'business minutes to the touch'
+                );
+                assert.ok(['Call', 'Email', 'Meeting'].includes(asText(clock.First_Touch_Type__c)));
+                assert.equal(clock.First_Touch_By__c, clock.Assignee__c, 'touched by its rep');
+            }
+        }
+        const touched = mqlClocks.filter((clock) => clock.First_Touch_At__c !== undefined).length;
+        assert.ok(touched > mqlClocks.length * 0.9, `most MQLs were touched: ${touched} of ${mqlClocks.length}`);
+
+        assert.deepEqual(
+            plan.routingMembers.map((member) => [member.User__c, member.Weight__c, member.Queue__c]),
+            reps.map((rep, position) => [rep.id, position === 2 ? 2 : 1, config.routingQueue])
+        );
+        const assigned = plan.routingMembers.map((member) => Number(member.Assigned_Count__c));
+        assert.equal(
+            assigned.reduce((sum, count) => sum + count, 0),
+            mqlClocks.length,
+            'every routed MQL is counted once'
+        );
+        const [ann = 0, bo = 0, cy = 0] = assigned;
+        assert.ok(cy > ann && cy > bo, `the weight-2 rep receives the most: ${assigned.join(', ')}`);
+    });
+
     it('writes no history fields without --history', async () => {
         const plan = buildPlan({ count: 50, history: false, now, ...(await readSeedConfig()) });
         assert.equal(plan.slas.length, 0);

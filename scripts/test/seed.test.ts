@@ -5,7 +5,20 @@ import { main as seedMain, seed } from '../seed.ts';
 import { verifyConversion } from '../verify-conversion.ts';
 import { authFor, baseSeedOptions, capture, runScript } from './support.ts';
 
-const SEEDED = ['Lead', 'Campaign', 'CampaignMember', 'Lead_SLA__c', 'Account', 'Contact', 'Opportunity'];
+const SEEDED = [
+    'Lead',
+    'Campaign',
+    'CampaignMember',
+    'Lead_SLA__c',
+    'Lead_Routing_Member__c',
+    'Account',
+    'Contact',
+    'Opportunity'
+];
+const REPS = [
+    { firstName: 'Ann', lastName: 'Rivera', permissionSets: ['Baton_SDR'] },
+    { firstName: 'Bo', lastName: 'Chen', permissionSets: ['Baton_SDR'] }
+];
 
 function counts(double: OrgDouble): Record<string, number> {
     return Object.fromEntries(SEEDED.map((object) => [object, double.state.store.all(object).length]));
@@ -21,9 +34,18 @@ function ids(double: OrgDouble, object: string): string[] {
 describe('seed → seed again → verify → reset, over HTTP against the org double', () => {
     let double: OrgDouble;
     before(async () => {
-        double = await OrgDouble.start({ assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'] });
+        double = await OrgDouble.start({
+            assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation'],
+            colleagues: REPS
+        });
         // Customer data that must survive a reset untouched.
         const store = double.state.store;
+        store.insert('Lead_Routing_Member__c', {
+            Queue__c: 'Partner_Team',
+            User__c: store.currentUserId,
+            Weight__c: 1,
+            Active__c: true
+        });
         store.insert('Lead', { LastName: 'Customer', Company: 'Real Co', Email: 'real@customer.example.com' });
         const accountId = store.insert('Account', { Name: 'Real Account' });
         store.insert('Contact', { LastName: 'Real', AccountId: accountId });
@@ -51,6 +73,31 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         );
         assert.ok(double.state.store.all('Opportunity').some((opportunity) => opportunity.IsWon === true));
         assert.match(output.text(), /API calls: \d+/);
+    });
+
+    it("routes the history's MQLs to the org's SDRs and seeds their round-robin members", () => {
+        const store = double.state.store;
+        const reps = store.all('User').filter((user) => user.Id !== store.currentUserId);
+        const repIds = new Set(reps.map((user) => user.Id));
+        const members = store.all('Lead_Routing_Member__c').filter((member) => member.Baton_Seed_Key__c);
+        assert.deepEqual(
+            members.map((member) => [member.Queue__c, member.Weight__c, repIds.has(member.User__c)]),
+            [
+                ['Baton_SDR', 1, true],
+                ['Baton_SDR', 1, true]
+            ]
+        );
+        const mqlClocks = store.all('Lead_SLA__c').filter((clock) => clock.Stage__c === 'MQL');
+        assert.equal(
+            members.reduce((sum, member) => sum + Number(member.Assigned_Count__c), 0),
+            mqlClocks.length,
+            'each routed MQL counted once'
+        );
+        assert.ok(mqlClocks.every((clock) => repIds.has(clock.Assignee__c) && clock.Routing_Status__c === 'Routed'));
+        assert.ok(
+            mqlClocks.some((clock) => clock.First_Touch_At__c),
+            'first touches seeded'
+        );
     });
 
     it('leaves the same data when run again (no duplicates, same records, converted leads left alone)', async () => {
@@ -110,6 +157,11 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         assert.equal(store.all('Opportunity').length, 0);
         assert.equal(store.all('CampaignMember').length, 0);
         assert.equal(store.all('Lead_SLA__c').length, 0);
+        assert.deepEqual(
+            store.all('Lead_Routing_Member__c').map((member) => member.Queue__c),
+            ['Partner_Team'],
+            "the org's own routing members stay"
+        );
     });
 });
 
@@ -183,7 +235,7 @@ describe('seed resilience and safety', () => {
                 assignedPermissionSets: ['Baton_Admin', 'Baton_Bypass_Automation']
             });
             try {
-                double.failRequest(6, fault);
+                double.failRequest(7, fault);
                 const output = capture();
                 await assert.rejects(
                     seed(authFor(double), baseSeedOptions(200), output),

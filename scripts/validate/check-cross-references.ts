@@ -1,6 +1,6 @@
 /**
- * Check 2: every name one piece of metadata uses resolves — objects and fields in permission
- * sets, list views, layouts, compact layouts, flexipages and tabs; custom metadata records (type,
+ * Check 2: every name one piece of metadata uses resolves — objects, fields and External Credential
+ * principals in permission sets, list views, layouts, compact layouts, flexipages and tabs; custom metadata records (type,
  * fields, picklist values, Lead field names held in criteria and SLA policies); LeadConvertSettings
  * mappings (fields exist, types and sizes compatible); components placed on flexipages.
  */
@@ -77,6 +77,16 @@ function checkPermissionSets(model: ProjectModel, report: Reporter): void {
                 report(permissionSet, entry, `unknown custom metadata type ${name}`);
             }
         }
+        for (const entry of childrenNamed(root, 'externalCredentialPrincipalAccesses')) {
+            const principal = childText(entry, 'externalCredentialPrincipal') ?? '';
+            if (!externalCredentialPrincipals(model).has(principal.toLowerCase())) {
+                report(
+                    permissionSet,
+                    entry,
+                    `unknown external credential principal ${principal} (expected <ExternalCredential>-<principal name>)`
+                );
+            }
+        }
         for (const entry of childrenNamed(root, 'recordTypeVisibilities')) {
             const [objectName = '', recordType = ''] = (childText(entry, 'recordType') ?? '').split('.');
             if (!model.objects.get(objectName.toLowerCase())?.recordTypes.has(recordType.toLowerCase())) {
@@ -84,6 +94,19 @@ function checkPermissionSets(model: ProjectModel, report: Reporter): void {
             }
         }
     }
+}
+
+/** `<ExternalCredential>-<principal name>` of every named or per-user principal the project's External Credentials define. */
+function externalCredentialPrincipals(model: ProjectModel): Set<string> {
+    const principals = new Set<string>();
+    for (const credential of componentsOf(model, 'ExternalCredential')) {
+        for (const parameter of childrenNamed(credential.root, 'externalCredentialParameters')) {
+            if (/^(NamedPrincipal|PerUserPrincipal)$/.test(childText(parameter, 'parameterType') ?? '')) {
+                principals.add(`${credential.name}-${childText(parameter, 'parameterName') ?? ''}`.toLowerCase());
+            }
+        }
+    }
+    return principals;
 }
 
 /** Standard tabs and apps (standard-Account, standard__LightningSales) live in every org. */

@@ -16,14 +16,16 @@ const SCHEMA: Record<string, SchemaType> = mergeAdditions(ApiSchemas, additions.
 
 function mergeAdditions(
     base: Record<string, SchemaType>,
-    extra: Record<string, { props: Record<string, unknown> }>
+    extra: Record<string, { props: Record<string, unknown>; extends?: string }>
 ): Record<string, SchemaType> {
     const merged = { ...base };
-    for (const [name, { props }] of Object.entries(extra)) {
+    for (const [name, addition] of Object.entries(extra)) {
         const existing = merged[name];
+        const parent = existing?.extends ?? addition.extends;
         merged[name] = {
             ...existing,
-            props: { ...existing?.props, ...(props as SchemaType['props']) }
+            ...(parent ? { extends: parent } : {}),
+            props: { ...existing?.props, ...(addition.props as SchemaType['props']) }
         };
     }
     return merged;

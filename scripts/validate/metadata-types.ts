@@ -20,6 +20,7 @@ const SUFFIX_TYPES: Record<string, string> = {
     dashboard: 'Dashboard',
     duplicateRule: 'DuplicateRule',
     email: 'EmailTemplate',
+    externalCredential: 'ExternalCredential',
     field: 'CustomField',
     fieldSet: 'FieldSet',
     flexipage: 'FlexiPage',

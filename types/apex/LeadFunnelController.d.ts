@@ -91,3 +91,38 @@ declare module '@salesforce/apex/LeadFunnelController.getFunnel' {
     const getFunnel: LightningApex.Method<GetFunnelParams, LeadFunnelResult>;
     export default getFunnel;
 }
+
+/** LeadFunnelController.getSpeedToLead (Apex LeadSpeedToLead) as the funnel panel sees it. */
+declare module '@salesforce/apex/LeadFunnelController.getSpeedToLead' {
+    import type { GetFunnelParams } from '@salesforce/apex/LeadFunnelController.getFunnel';
+
+    export interface SpeedRow {
+        /** The Lead Source value or the rep's user Id; absent for no Lead Source, unassigned and the overall row. */
+        key?: string | null;
+        label: string;
+        handoffs: number;
+        touched: number;
+        /** Median business minutes from the handoff to the first touch; absent without a touched handoff. */
+        medianMinutes?: number | null;
+        within5Minutes: number;
+        within1Hour: number;
+        /** Handoffs whose clock has a due time, and how many of them were first touched by it. */
+        withTarget: number;
+        withinTarget: number;
+        within5MinutesPercent?: number | null;
+        within1HourPercent?: number | null;
+        withinTargetPercent?: number | null;
+    }
+
+    export interface LeadSpeedToLead {
+        /** False when the range holds more MQL handoffs than one request may read. */
+        computed: boolean;
+        notComputedReason?: string | null;
+        overall: SpeedRow;
+        bySource: SpeedRow[];
+        byRep: SpeedRow[];
+    }
+
+    const getSpeedToLead: LightningApex.Method<GetFunnelParams, LeadSpeedToLead>;
+    export default getSpeedToLead;
+}

@@ -181,9 +181,10 @@ describe('the funnel, read at a glance', () => {
                         window.batonPreview.findAll(path).map((head) => getComputedStyle(head).display !== 'none'),
                     ['c-funnel-panel', '.funnel-table thead']
                 );
-            assert.deepEqual(await headersShown(), [true, true, true]);
+            // SLA compliance, speed to lead by Lead Source and by rep, velocity, the Lead Source breakdown.
+            assert.deepEqual(await headersShown(), [true, true, true, true, true]);
             await resize(page, UTILITY_BAR);
-            assert.deepEqual(await headersShown(), [false, false, false]);
+            assert.deepEqual(await headersShown(), [false, false, false, false, false]);
         } finally {
             await page.close();
         }

@@ -17,6 +17,15 @@ describe('check 2: cross-references', () => {
         ]);
     });
 
+    it('reports principal access to an External Credential principal the project does not define', async () => {
+        const report = await runCheckOn('external-credential', crossReferencesCheck);
+        const permissionSet = `${DEFAULT}/permissionsets/Poster.permissionset-meta.xml`;
+        assert.deepEqual(located(report.problems), [
+            `${permissionSet}:7: unknown external credential principal Chat-Token (expected <ExternalCredential>-<principal name>)`,
+            `${permissionSet}:11: unknown external credential principal Slack-Webhook (expected <ExternalCredential>-<principal name>)`
+        ]);
+    });
+
     it('reports custom metadata records with an unknown type, an unknown field or a value outside the picklist', async () => {
         const report = await runCheckOn('cmdt-unknown-field', crossReferencesCheck);
         assert.deepEqual(located(report.problems), [

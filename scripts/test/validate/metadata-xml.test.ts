@@ -22,6 +22,13 @@ describe('check 1: metadata XML', () => {
         ]);
     });
 
+    it('knows External Credentials and principal access in permission sets, newer than the WSDL jsforce ships', async () => {
+        const report = await runCheckOn('external-credential', metadataXmlCheck);
+        assert.deepEqual(located(report.problems), [
+            'force-app/main/default/externalCredentials/Chat.externalCredential-meta.xml:11: <parameterNmae> is not an element of ExternalCredentialParameter (did you mean <parameterName>?)'
+        ]);
+    });
+
     it('accepts every metadata file of the clean project, including FlexiPage item instances and LWC targetConfigs', async () => {
         const report = await runCheckOn('clean', metadataXmlCheck);
         assert.deepEqual(report.problems, []);

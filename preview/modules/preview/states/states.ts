@@ -18,6 +18,9 @@ import funnelPrevious from '../../../../force-app/main/default/lwc/funnelPanel/_
 import funnelRollup from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelRollup.json';
 import funnelRollupNotComputed from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelRollupNotComputed.json';
 import funnelEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelEmpty.json';
+import speedToLead from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLead.json';
+import speedToLeadEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLeadEmpty.json';
+import speedToLeadNotComputed from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLeadNotComputed.json';
 import { click, waitFor } from './dom';
 import type { Root } from './dom';
 import { firstPage } from './leads';
@@ -91,11 +94,15 @@ function today(): string {
     return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 }
 
-/** Preset ranges end today; the comparison range ends before the range starts. */
-function funnelAnswer(current: unknown): Record<string, ApexAnswer> {
+/**
+ * Preset ranges end today; the comparison range ends before the range starts. Speed to lead is read beside
+ * the funnel, for the range on screen only.
+ */
+function funnelAnswer(current: unknown, speed: unknown = speedToLead): Record<string, ApexAnswer> {
     return {
         'LeadFunnelController.getFunnel': (params: ApexParams) =>
-            Promise.resolve(String(params.endDate) < today() ? funnelPrevious : current)
+            Promise.resolve(String(params.endDate) < today() ? funnelPrevious : current),
+        'LeadFunnelController.getSpeedToLead': answerWith(speed)
     };
 }
 
@@ -218,16 +225,26 @@ export const STATES: PreviewState[] = [
         component: 'funnel',
         label: 'Funnel: loading',
         description: 'The funnel has not arrived yet.',
-        answers: { 'LeadFunnelController.getFunnel': PENDING },
+        answers: { 'LeadFunnelController.getFunnel': PENDING, 'LeadFunnelController.getSpeedToLead': PENDING },
         ready: [...FUNNEL, 'lightning-spinner']
     },
     {
         id: 'funnel-live',
         component: 'funnel',
         label: 'Funnel: live, cohort',
-        description: 'Counted live, compared with the 30 days before (funnelLive.json, funnelPrevious.json).',
+        description:
+            'Counted live, compared with the 30 days before, with speed to lead (funnelLive.json, funnelPrevious.json, speedToLead.json).',
         answers: funnelAnswer(funnelLive),
-        ready: [...FUNNEL, '.stage-link']
+        ready: [...FUNNEL, '.speed-by-rep']
+    },
+    {
+        id: 'funnel-speed-too-many',
+        component: 'funnel',
+        label: 'Funnel: speed to lead over a range too large',
+        description:
+            'Speed to lead asks for a shorter range when it has more handoffs than one request may read (speedToLeadNotComputed.json).',
+        answers: funnelAnswer(funnelLive, speedToLeadNotComputed),
+        ready: [...FUNNEL, '.speed-not-computed']
     },
     {
         id: 'funnel-period',
@@ -262,7 +279,7 @@ export const STATES: PreviewState[] = [
         component: 'funnel',
         label: 'Funnel: nothing in the range',
         description: 'No lead became MQL in the range (funnelEmpty.json).',
-        answers: funnelAnswer(funnelEmpty),
+        answers: funnelAnswer(funnelEmpty, speedToLeadEmpty),
         ready: [...FUNNEL, '.empty']
     },
     {
@@ -273,7 +290,8 @@ export const STATES: PreviewState[] = [
         answers: {
             'LeadFunnelController.getFunnel': failWith(
                 apexError('The funnel could not be read: No such column Lead_SLA__c.Business_Hours_Elapsed__c.')
-            )
+            ),
+            'LeadFunnelController.getSpeedToLead': answerWith(speedToLead)
         },
         ready: [...FUNNEL, 'c-error-panel']
     },

@@ -5,20 +5,24 @@ import type { MessageContextValue, Subscription } from 'lightning/messageService
 import { refreshApex } from '@salesforce/apex';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
 import type { FunnelStage, LeadFunnelResult } from '@salesforce/apex/LeadFunnelController.getFunnel';
+import getSpeedToLead from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
+import type { LeadSpeedToLead } from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import BATON_LEAD_CHANGE from '@salesforce/messageChannel/Baton_Lead_Change__c';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { PRESET_OPTIONS, customRangeError, presetRange, previousRange, todayIn } from './dateRanges';
-import type { DateRange, RangePreset } from './dateRanges';
-import { dataSourceText, emptyText, rangeText } from './funnelText';
+import { PRESET_OPTIONS, customRangeError, presetRange, previousRange, todayIn } from 'c/dateRanges';
+import type { DateRange, RangePreset } from 'c/dateRanges';
+import { rangeText } from 'c/batonFormat';
+import { dataSourceText, emptyText } from './funnelText';
 import { headlines, rejectionRows, slaRows, sourceRows, stepRows, velocityRows } from './funnelView';
 import type { FunnelView } from './funnelView';
+import { speedFigures, speedTables } from './speedView';
 import { STAGE_LIST_VIEWS, listPage } from './stageLinks';
 
 export { STAGE_LIST_VIEWS } from './stageLinks';
 
-/** What the funnel's wire provisions; kept whole for refreshApex. */
-interface WiredFunnel {
-    data?: LeadFunnelResult;
+/** What a wire provisions; kept whole for refreshApex. */
+interface Wired<T> {
+    data?: T;
     error?: unknown;
 }
 
@@ -32,7 +36,8 @@ const VIEW_OPTIONS = [
 /**
  * The funnel both teams read: the headline figures against the period before, MQL → SAL → SQL →
  * Opportunity → Closed Won as a cohort (leads that became MQL in the range and how far they got) or as
- * stage entries, velocity, SLA compliance against the goal, rejection reasons and a Lead Source breakdown.
+ * stage entries, velocity, SLA compliance against the goal, speed to lead (first touch of the MQLs, by Lead
+ * Source and by rep), rejection reasons and a Lead Source breakdown.
  * Refreshes when the lead queue publishes on Baton_Lead_Change__c.
  */
 export default class FunnelPanel extends NavigationMixin(LightningElement) {
@@ -63,11 +68,16 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     @wire(MessageContext)
     messageContext!: MessageContextValue;
 
-    private wiredFunnel: WiredFunnel | undefined;
+    /** Speed to lead of the same range and source, read beside the funnel (its own query). */
+    speed: LeadSpeedToLead | undefined;
+    speedError: unknown;
+
+    private wiredFunnel: Wired<LeadFunnelResult> | undefined;
+    private wiredSpeed: Wired<LeadSpeedToLead> | undefined;
     private subscription: Subscription | undefined;
 
     @wire(getFunnel, { startDate: '$startDate', endDate: '$endDate', leadSource: '$leadSource' })
-    handleFunnel(value: WiredFunnel): void {
+    handleFunnel(value: Wired<LeadFunnelResult>): void {
         this.wiredFunnel = value;
         const { data, error } = value;
         if (data) {
@@ -84,6 +94,13 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
             this.result = undefined;
             this.isLoading = false;
         }
+    }
+
+    @wire(getSpeedToLead, { startDate: '$startDate', endDate: '$endDate', leadSource: '$leadSource' })
+    handleSpeed(value: Wired<LeadSpeedToLead>): void {
+        this.wiredSpeed = value;
+        this.speed = value.data;
+        this.speedError = value.data ? undefined : value.error;
     }
 
     override connectedCallback(): void {
@@ -162,10 +179,14 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
         this.isLoading = true;
         this.error = undefined;
         this.previous = undefined;
+        this.speed = undefined;
+        this.speedError = undefined;
     }
 
-    private refresh(): Promise<void> | undefined {
-        return this.wiredFunnel ? refreshApex(this.wiredFunnel) : undefined;
+    private refresh(): Promise<unknown> {
+        return Promise.all(
+            [this.wiredFunnel, this.wiredSpeed].map((wired) => (wired ? refreshApex(wired) : undefined))
+        );
     }
 
     /**
@@ -276,6 +297,30 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     get slaRows() {
         return slaRows(this.result!, this.slaGoalPercent);
+    }
+
+    get speedLoading(): boolean {
+        return !this.speed && !this.speedError;
+    }
+
+    get speedNotComputed(): boolean {
+        return this.speed?.computed === false;
+    }
+
+    get speedEmpty(): boolean {
+        return this.speed?.computed === true && this.speed.overall.handoffs === 0;
+    }
+
+    get hasSpeed(): boolean {
+        return this.speed?.computed === true && this.speed.overall.handoffs > 0;
+    }
+
+    get speedFigures() {
+        return speedFigures(this.speed!);
+    }
+
+    get speedTables() {
+        return speedTables(this.speed!);
     }
 
     get slaGoalText(): string {

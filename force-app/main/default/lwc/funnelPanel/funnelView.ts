@@ -10,26 +10,13 @@ import type {
     StageSla,
     StageVelocity
 } from '@salesforce/apex/LeadFunnelController.getFunnel';
+import { NO_VALUE, formatPercent, plural } from 'c/batonFormat';
 
 export type FunnelView = 'cohort' | 'period';
-
-export const NO_VALUE = '—';
-
-export function formatPercent(value: number): string {
-    return `${value.toFixed(1)}%`;
-}
-
-function optionalPercent(value: number | null | undefined): string {
-    return value === null || value === undefined ? NO_VALUE : formatPercent(value);
-}
 
 /** numerator / denominator in percent, or null without a denominator (as LeadFunnelResult.percent). */
 function percent(numerator: number, denominator: number): number | null {
     return denominator > 0 ? Math.round((numerator * 1000) / denominator) / 10 : null;
-}
-
-function plural(count: number, one: string, many: string): string {
-    return `${count} ${count === 1 ? one : many}`;
 }
 
 function countOf(result: LeadFunnelResult, stage: FunnelStage): number {
@@ -104,21 +91,21 @@ export function headlines(
         {
             key: 'accepted',
             label: 'Accepted (MQL → SAL)',
-            value: optionalPercent(rate(result, 'SAL')),
+            value: formatPercent(rate(result, 'SAL')),
             detail: `${countOf(result, 'SAL')} of ${mql}`,
             change: compare(rate(result, 'SAL'), previous ? rate(previous, 'SAL') : null, 'rate')
         },
         {
             key: 'won',
             label: 'Won (MQL → Closed Won)',
-            value: optionalPercent(rate(result, 'Won')),
+            value: formatPercent(rate(result, 'Won')),
             detail: `${countOf(result, 'Won')} of ${mql}`,
             change: compare(rate(result, 'Won'), previous ? rate(previous, 'Won') : null, 'rate')
         },
         {
             key: 'sla',
             label: 'MQL SLA met',
-            value: optionalPercent(mqlSla?.compliancePercent),
+            value: formatPercent(mqlSla?.compliancePercent),
             detail: `Goal ${slaGoalPercent}%`,
             change: compare(
                 mqlSla?.compliancePercent ?? null,
@@ -212,7 +199,7 @@ export function slaRows(result: LeadFunnelResult, goal: number) {
         met: sla.met,
         breached: sla.breached,
         overdue: sla.overdue,
-        compliance: optionalPercent(sla.compliancePercent),
+        compliance: formatPercent(sla.compliancePercent),
         status: goalStatus(sla.compliancePercent, goal)
     }));
 }
@@ -236,7 +223,7 @@ export function sourceRows(result: LeadFunnelResult) {
         sqlCount: source.sqlCount,
         opportunity: source.opportunity,
         won: source.won,
-        mqlToSal: optionalPercent(source.mqlToSalRate),
-        mqlToWon: optionalPercent(source.mqlToWonRate)
+        mqlToSal: formatPercent(source.mqlToSalRate),
+        mqlToWon: formatPercent(source.mqlToWonRate)
     }));
 }

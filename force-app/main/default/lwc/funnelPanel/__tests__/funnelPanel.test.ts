@@ -1,6 +1,8 @@
 import { createElement } from 'lwc';
 import FunnelPanel from '../funnelPanel';
+import { $, $$, change, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
+import getSpeedToLead from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import { refreshApex } from '@salesforce/apex';
 import { subscribe, unsubscribe } from 'lightning/messageService';
 import LIVE from './data/funnelLive.json';
@@ -9,6 +11,9 @@ import ROLLUP from './data/funnelRollup.json';
 import EMPTY from './data/funnelEmpty.json';
 import ROLLUP_NOT_COMPUTED from './data/funnelRollupNotComputed.json';
 import PREVIOUS from './data/funnelPrevious.json';
+import SPEED from './data/speedToLead.json';
+import SPEED_EMPTY from './data/speedToLeadEmpty.json';
+import SPEED_NOT_COMPUTED from './data/speedToLeadNotComputed.json';
 
 interface ApexTestWireAdapter {
     emit(value: unknown): void;
@@ -16,16 +21,16 @@ interface ApexTestWireAdapter {
     getLastConfig(): Record<string, unknown>;
 }
 
-jest.mock(
-    '@salesforce/apex/LeadFunnelController.getFunnel',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+/** An Apex method as a wire adapter the test drives (jest.mock factories may only use names starting with mock). */
+function mockApexWire(): { default: unknown } {
+    const { createApexTestWireAdapter } = jest.requireActual<{
+        createApexTestWireAdapter: (fn: unknown) => unknown;
+    }>('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+}
+
+jest.mock('@salesforce/apex/LeadFunnelController.getFunnel', () => mockApexWire(), { virtual: true });
+jest.mock('@salesforce/apex/LeadFunnelController.getSpeedToLead', () => mockApexWire(), { virtual: true });
 
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
@@ -48,6 +53,7 @@ jest.mock('lightning/navigation', () => {
 });
 
 const funnelAdapter = getFunnel as unknown as ApexTestWireAdapter;
+const speedAdapter = getSpeedToLead as unknown as ApexTestWireAdapter;
 // Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone).
 const NOW = Date.parse('2026-11-26T18:00:00Z');
 
@@ -57,51 +63,13 @@ function render(): HTMLElement {
     return element;
 }
 
-/** Lets wire provisioning and re-rendering (microtasks) finish. */
-async function flush(): Promise<void> {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-    return element.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-    return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
-}
-
-function texts(element: HTMLElement, selector: string): string[] {
-    return $$(element, selector).map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
-}
-
-/** Each table row's values, space-separated (without the column names the stacked layout shows). */
-function rows(element: HTMLElement, selector: string): string[] {
-    return $$(element, selector).map((row) =>
-        Array.from(row.children)
-            .map((cell) => {
-                const values = cell.querySelector('.cell-label') ? Array.from(cell.children).slice(1) : [cell];
-                return values.map((value) => value.textContent!.trim()).join(' ');
-            })
-            .join(' ')
-    );
-}
-
-async function change(element: HTMLElement, selector: string, value: string): Promise<void> {
-    $(element, selector)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-    await flush();
-}
-
 describe('c-funnel-panel', () => {
     beforeEach(() => {
         jest.spyOn(Date, 'now').mockReturnValue(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        cleanUp();
         jest.clearAllMocks();
         jest.restoreAllMocks();
     });
@@ -391,6 +359,74 @@ describe('c-funnel-panel', () => {
         });
     });
 
+    describe('speed to lead', () => {
+        it('asks for the same range and Lead Source as the funnel, and says it is reading meanwhile', async () => {
+            const element = render();
+            funnelAdapter.emit(LIVE);
+            await flush();
+
+            expect(speedAdapter.getLastConfig()).toEqual(funnelAdapter.getLastConfig());
+            expect(texts(element, '.speed-loading')).toEqual(['Reading speed to lead…']);
+            await change(element, '.source-filter', 'Web');
+            expect(speedAdapter.getLastConfig()).toEqual(expect.objectContaining({ leadSource: 'Web' }));
+        });
+
+        it('shows the median and the shares within 5 minutes, 1 hour and the SLA, by Lead Source and by rep', async () => {
+            const element = render();
+            funnelAdapter.emit(LIVE);
+            speedAdapter.emit(SPEED);
+            await flush();
+
+            expect(texts(element, '.speed-figures .headline-value')).toEqual(['17 min', '37.5%', '50.0%', '57.1%']);
+            expect(texts(element, '.speed-figures .headline-detail')).toEqual([
+                'business time, 6 of 8 MQLs touched',
+                '3 of 8 MQLs',
+                '4 of 8 MQLs',
+                '4 of 7 MQLs with a due time'
+            ]);
+            expect(rows(element, '.speed-by-source tbody tr')).toEqual([
+                'Web 5 4 17 min 40.0% 60.0% 60.0%',
+                'Partner Referral 3 2 5 h 2 min 33.3% 33.3% 50.0%'
+            ]);
+            expect(rows(element, '.speed-by-rep tbody tr')).toEqual([
+                'Ann Rivera 3 3 3 min 100.0% 100.0% 100.0%',
+                'Bo Chen 3 3 1 h 30 min 0.0% 33.3% 33.3%',
+                'Unassigned (a queue) 2 0 — 0.0% 0.0% 0.0%'
+            ]);
+            expect($(element, '.speed-loading')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('asks for a shorter range when there are too many handoffs to read, and says when there are none', async () => {
+            const element = render();
+            funnelAdapter.emit(LIVE);
+            speedAdapter.emit(SPEED_NOT_COMPUTED);
+            await flush();
+
+            expect(texts(element, '.speed-not-computed')).toEqual([SPEED_NOT_COMPUTED.notComputedReason]);
+            expect($(element, '.speed-figures')).toBeNull();
+
+            speedAdapter.emit(SPEED_EMPTY);
+            await flush();
+            expect(texts(element, '.speed-empty')).toEqual(['No MQL handoff started in the range.']);
+            expect($(element, '.speed-not-computed')).toBeNull();
+        });
+
+        it('shows its own error panel when speed to lead cannot be read, and the rest of the funnel', async () => {
+            const element = render();
+            funnelAdapter.emit(LIVE);
+            speedAdapter.error({
+                message: 'Speed to lead could not be read: No access to Lead_SLA__c.First_Touch_At__c'
+            });
+            await flush();
+
+            const panels = $$(element, 'c-error-panel') as unknown as { friendlyMessage: string }[];
+            expect(panels.map((panel) => panel.friendlyMessage)).toEqual(['Speed to lead could not be loaded.']);
+            expect($(element, '.stages')).not.toBeNull();
+            await expect(element).toBeAccessible();
+        });
+    });
+
     it('refreshes when the queue publishes a lead change, and stops listening when removed', async () => {
         const subscription = { id: 'funnel-subscription' };
         (subscribe as unknown as jest.Mock).mockReturnValue(subscription);
@@ -401,10 +437,15 @@ describe('c-funnel-panel', () => {
         const subscribeMock = subscribe as unknown as jest.Mock;
         expect(subscribeMock).toHaveBeenCalledTimes(1);
         const listener = subscribeMock.mock.calls[0][2] as (message: unknown) => void;
+        speedAdapter.emit(SPEED);
+        await flush();
         listener({ leadIds: ['00Q000000000001AAA'], action: 'accept', source: 'leadQueue' });
 
-        expect(refreshApex).toHaveBeenCalledTimes(1);
-        expect((refreshApex as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ data: LIVE }));
+        expect(refreshApex).toHaveBeenCalledTimes(2);
+        expect((refreshApex as jest.Mock).mock.calls.map((call) => call[0])).toEqual([
+            expect.objectContaining({ data: LIVE }),
+            expect.objectContaining({ data: SPEED })
+        ]);
 
         document.body.removeChild(element);
         expect(unsubscribe).toHaveBeenCalledWith(subscription);

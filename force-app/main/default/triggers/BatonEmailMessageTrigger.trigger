@@ -1,0 +1,3 @@
+trigger BatonEmailMessageTrigger on EmailMessage(after insert) {
+    new LeadTouchTriggerHandler().run();
+}

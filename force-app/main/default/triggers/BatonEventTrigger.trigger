@@ -1,0 +1,3 @@
+trigger BatonEventTrigger on Event(after insert) {
+    new LeadTouchTriggerHandler().run();
+}

@@ -1,0 +1,3 @@
+trigger BatonTaskTrigger on Task(after insert, after update) {
+    new LeadTouchTriggerHandler().run();
+}
