@@ -2,7 +2,8 @@
  * The one-command demo, no org needed: starts the local org double (a test double of a
  * Salesforce sandbox built from this project's metadata, with three SDRs; no Apex runs in it),
  * seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, the
- * round-robin shares and speed to lead of the seeded data, simulates the shipped stricter-fit
+ * round-robin shares, speed to lead, campaign attribution by model and return by campaign and Lead Source of the
+ * seeded data, simulates the shipped stricter-fit
  * criteria against the seeded leads, stops the double.
  * `npm run demo -- --help` for the flags.
  */
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { integerFlag, runCommand, type CommandSpec } from './lib/cli.ts';
 import { connect, type OrgAuth } from './lib/connection.ts';
+import { formatAttribution, formatReturns, readAttribution } from './lib/attribution/report.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
 import { formatFairness, readFairness } from './lib/routingFairness.ts';
 import { formatSpeedToLead, readSpeedToLead } from './lib/speedToLead.ts';
@@ -72,6 +74,17 @@ export async function demo(count: number, output: Output): Promise<number> {
             '\nSpeed to lead of the seeded MQLs (business minutes from the handoff to the first logged call, email or meeting, as the seed wrote them)\n'
         );
         say(output, formatSpeedToLead(await readSpeedToLead(org)));
+        const attribution = await readAttribution(org);
+        say(
+            output,
+            `\nWon revenue of the ${attribution.deals} seeded opportunities credited to campaigns under each model (computed here in TypeScript from the seeded records with the engine held to the Apex job's vectors; in an org the nightly job writes these credits for the revenue panel)\n`
+        );
+        say(output, formatAttribution(attribution));
+        say(
+            output,
+            "\nReturn by campaign (position-based credits against each campaign's Actual Cost) and revenue by Lead Source\n"
+        );
+        say(output, formatReturns(attribution));
         await simulateStricterFit(auth, output);
         say(output, `\nThe org double served ${double.requestCount} API requests.`);
         return seeded.ok && verified.ok ? 0 : 1;
@@ -110,7 +123,7 @@ export const MAX_DEMO_COUNT = 50_000;
 const DEMO = {
     command: 'npm run demo --',
     summary:
-        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, round-robin shares and speed to lead, simulates a stricter fit threshold on the seeded leads, stops the double.",
+        "Runs Baton's consultant scripts end to end without an org: starts the local org double, seeds it with 90 days of history, verifies the lead conversion mapping, prints the funnel, round-robin shares, speed to lead, attribution by model and return by source, simulates a stricter fit threshold on the seeded leads, stops the double.",
     usage: ['[--count <n>]'],
     flags: {
         count: {

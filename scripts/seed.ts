@@ -40,7 +40,7 @@ export const MAX_COUNT = IDENTITIES;
 const SEED = {
     command: 'npm run seed --',
     summary:
-        'Seeds an org with realistic Baton data (campaigns, leads in all four fit × sales-ready quadrants, campaign memberships; with --history 90 days of stages, SLA clocks and conversions), or removes it with --reset.',
+        'Seeds an org with realistic Baton data (campaigns with their costs, leads in all four fit × sales-ready quadrants, campaign memberships; with --history 90 days of stages, SLA clocks, conversions, responses across the deal cycle and team targets), or removes it with --reset.',
     usage: [
         '--target-org <alias> [--count <n>] [--history] [--dry-run] [--json] [--allow-production]',
         '--target-org <alias> --reset [--dry-run] [--json] [--allow-production]',
@@ -57,7 +57,7 @@ const SEED = {
         history: {
             type: 'boolean',
             description:
-                'Also write 90 days of history: backdated stages, SLA clocks, conversions (needs the Baton_Bypass_Automation permission set).'
+                'Also write 90 days of history: backdated stages, SLA clocks, conversions, campaign responses across the deal cycle, team targets (needs the Baton_Bypass_Automation permission set).'
         },
         reset: {
             type: 'boolean',
@@ -105,7 +105,7 @@ function planFor(options: SeedOptions, config: SeedConfig, people?: SeedPeople):
 
 export function describePlan(plan: SeedPlan): string {
     const rows = [
-        ['Campaign', String(plan.campaigns.length), 'upsert on Baton_Seed_Key__c'],
+        ['Campaign', String(plan.campaigns.length), 'upsert on Baton_Seed_Key__c (with their Actual Cost)'],
         ['Lead', String(plan.leads.length), 'upsert on Baton_Seed_Key__c'],
         ['CampaignMember', String(plan.members.length), 'insert the ones not there yet'],
         ['Lead_SLA__c', String(plan.slas.length), 'upsert on Baton_Seed_Key__c'],
@@ -118,7 +118,17 @@ export function describePlan(plan: SeedPlan): string {
                   ]
               ]
             : []),
-        ['Lead conversion', String(plan.conversions.length), 'convertLead, then opportunity stage']
+        ['Lead conversion', String(plan.conversions.length), 'convertLead, then opportunity stage'],
+        ...(plan.slas.length > 0
+            ? [
+                  [
+                      'CampaignMember (contacts)',
+                      String(plan.conversions.reduce((sum, conversion) => sum + conversion.contactResponses.length, 0)),
+                      "the converted contacts' later responses, inserted after conversion"
+                  ],
+                  ['Team_Target__c', String(plan.targets.length), 'upsert on Baton_Seed_Key__c (team Everyone)']
+              ]
+            : [])
     ];
     const quadrants = Object.entries(plan.quadrants)
         .map(([name, count]) => `${name} ${count}`)
@@ -203,7 +213,7 @@ async function resetDryRun(auth: OrgAuth, allowProduction: boolean, output: Outp
 function seedDryRun(plan: SeedPlan, output: Output): number {
     if (output.json) {
         output.stdout.write(
-            `${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length } }, null, 2)}\n`
+            `${JSON.stringify({ ok: true, mode: 'dry-run', quadrants: plan.quadrants, stages: plan.stages, records: { Campaign: plan.campaigns.length, Lead: plan.leads.length, CampaignMember: plan.members.length, Lead_SLA__c: plan.slas.length, conversions: plan.conversions.length, Team_Target__c: plan.targets.length } }, null, 2)}\n`
         );
     } else {
         say(output, `Dry run: nothing is written.\n${describePlan(plan)}`);

@@ -53,6 +53,8 @@ const MATCH_KEYS: Record<string, (record: SObjectRecord) => string | undefined> 
 };
 const MATCH_FIELD = 'match key';
 
+/** The member status that counts as a response (see derive()). */
+const RESPONDED_STATUS = 'Responded';
 const CLOSED_STAGES: Record<string, { isWon: boolean }> = {
     'Closed Won': { isWon: true },
     'Closed Lost': { isWon: false }
@@ -651,6 +653,15 @@ export class Store {
             const closed = CLOSED_STAGES[String(record.StageName)];
             record.IsClosed = closed !== undefined;
             record.IsWon = closed?.isWon ?? false;
+        }
+        if (object.name === 'CampaignMember') {
+            // The member status sets HasResponded, and the first responded status stamps FirstRespondedDate with the
+            // day of the change (Object Reference, CampaignMember). The double does not keep each campaign's member
+            // statuses: Responded, the responded status of a new campaign's two defaults, is its one responded status.
+            record.HasResponded = record.Status === RESPONDED_STATUS;
+            if (record.HasResponded === true && !record.FirstRespondedDate) {
+                record.FirstRespondedDate = formatDateTime(this.now()).slice(0, 10);
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 /**
- * Builds the seed data: campaigns, leads in all four fit × sales-ready quadrants, campaign
- * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days, and the
- * MQLs routed to the reps of a round-robin queue with their first touches (routing.ts).
+ * Builds the seed data: campaigns with their costs, leads in all four fit × sales-ready quadrants, campaign
+ * memberships and, with history, backdated stages, SLA clocks and conversions over 90 days, the
+ * MQLs routed to the reps of a round-robin queue with their first touches (routing.ts), and the
+ * campaign responses across the deal cycle and the team's targets (revenue.ts).
  * Deterministic: lead n is always the same lead, so reseeding updates records in place.
  *
  * Every lead is a different person: no two share first name, last name and company, an email or a
@@ -14,6 +15,15 @@ import { seededRandom } from '../lib/random.ts';
 import { between, pick } from './draw.ts';
 import { SEED_KEY, type SeedRecord, type SeedReference } from './records.ts';
 import { routeAndTouch, routingMembers, type Rep } from './routing.ts';
+import {
+    campaignCost,
+    campaignKey,
+    contactResponses,
+    datePreMqlResponses,
+    targetRecords,
+    type ContactResponse,
+    type MonthlyVolumes
+} from './revenue.ts';
 
 import {
     CAMPAIGNS,
@@ -40,6 +50,8 @@ function ref(type: string, key: string): SeedReference {
 }
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** Days of history the seed spreads leads over. */
+const HISTORY_DAYS = 90;
 
 export type HistoryStage = 'Inquiry' | 'MQL' | 'SAL' | 'SQL' | 'Recycled' | 'Disqualified' | 'Converted';
 
@@ -66,6 +78,8 @@ export interface Conversion {
     leadKey: string;
     convertedAt: string;
     opportunity: { StageName: string; Amount: number; CloseDate: string };
+    /** Campaign responses of the contact after the conversion (written once the contact exists). */
+    contactResponses: ContactResponse[];
 }
 
 export interface SeedPlan {
@@ -75,6 +89,8 @@ export interface SeedPlan {
     slas: SeedRecord[];
     routingMembers: SeedRecord[];
     conversions: Conversion[];
+    /** Team_Target__c versions (history only). */
+    targets: SeedRecord[];
     quadrants: Record<Quadrant, number>;
     stages: Partial<Record<HistoryStage, number>>;
 }
@@ -266,7 +282,7 @@ function history(
                     : 'Converted';
     // Leads still waiting at a stage arrived recently; the rest are spread over 90 days.
     const windows: Partial<Record<HistoryStage, number>> = { MQL: 4, SAL: 12, SQL: 30 };
-    const window = windows[goal] ?? 90;
+    const window = windows[goal] ?? HISTORY_DAYS;
     const created = new Date(options.now.getTime() - between(next, 0, window) * DAY);
     if (scores.fit < 50 || scores.interest < 40) {
         lead.Lifecycle_Stage__c = 'Inquiry';
@@ -328,16 +344,17 @@ function history(
         convertedAt: iso(converted),
         opportunity: {
             StageName: outcome < 0.4 ? 'Closed Won' : outcome < 0.65 ? 'Closed Lost' : 'Qualification',
-            Amount: Math.round(Number(lead.NumberOfEmployees) * between(next, 20, 60)) * 10,
+            Amount: Math.round(Number(lead.NumberOfEmployees) * between(next, 2, 5)) * 10,
             CloseDate: (open ? new Date(options.now.getTime() + 30 * DAY) : closeAt).toISOString().slice(0, 10)
-        }
+        },
+        contactResponses: []
     };
     return { ...finish('Converted'), conversion };
 }
 
 export function buildPlan(options: PlanOptions): SeedPlan {
-    const campaigns = CAMPAIGNS.map((campaign) => ({
-        [SEED_KEY]: `baton-seed:campaign:${campaign.slug}`,
+    const campaigns: SeedRecord[] = CAMPAIGNS.map((campaign) => ({
+        [SEED_KEY]: campaignKey(campaign.slug),
         Name: campaign.name,
         Type: campaign.type,
         Status: campaign.daysAgo > 80 ? 'Completed' : 'In Progress',
@@ -351,6 +368,7 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         slas: [],
         routingMembers: [],
         conversions: [],
+        targets: [],
         quadrants: { 'good-fit-ready': 0, 'good-fit-not-ready': 0, 'poor-fit-ready': 0, 'poor-fit-not-ready': 0 },
         stages: {}
     };
@@ -358,6 +376,8 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         throw new Error(`The seed has ${IDENTITIES} different people; ${options.count} leads would repeat some`);
     }
     const routed: { rep: Rep; routedAt: Date }[] = [];
+    const leadsBroughtIn = new Map<string, number>();
+    const historyStart = new Date(options.now.getTime() - HISTORY_DAYS * DAY);
     for (let index = 1; index <= options.count; index++) {
         const next = seededRandom(index * 7919);
         const key = leadKey(index);
@@ -366,23 +386,29 @@ export function buildPlan(options: PlanOptions): SeedPlan {
         const { fields, scores } = profile(next, quadrant, index);
         const campaign = pick(next, CAMPAIGNS);
         const lead: SeedRecord = { [SEED_KEY]: key, ...fields, LeadSource: campaign.source };
-        plan.members.push({
+        leadsBroughtIn.set(campaign.slug, (leadsBroughtIn.get(campaign.slug) ?? 0) + 1);
+        const firstMember: SeedRecord = {
             [SEED_KEY]: `${key}:1`,
-            Campaign: ref('Campaign', `baton-seed:campaign:${campaign.slug}`),
+            Campaign: ref('Campaign', campaignKey(campaign.slug)),
             Lead: ref('Lead', key),
             Status: 'Responded'
-        });
+        };
+        plan.members.push(firstMember);
+        const memberOf = [campaign.slug];
+        let secondMember: SeedRecord | undefined;
         if (next() < 0.3) {
             const second = pick(
                 next,
                 CAMPAIGNS.filter((item) => item !== campaign)
             );
-            plan.members.push({
+            memberOf.push(second.slug);
+            secondMember = {
                 [SEED_KEY]: `${key}:2`,
-                Campaign: ref('Campaign', `baton-seed:campaign:${second.slug}`),
+                Campaign: ref('Campaign', campaignKey(second.slug)),
                 Lead: ref('Lead', key),
                 Status: 'Sent'
-            });
+            };
+            plan.members.push(secondMember);
         }
         if (options.history) {
             const result = history(next, key, lead, scores, options);
@@ -393,14 +419,48 @@ export function buildPlan(options: PlanOptions): SeedPlan {
                 routed.push(route);
             }
             plan.slas.push(...clocks);
+            if (typeof lead.MQL_Date__c === 'string') {
+                datePreMqlResponses(index, new Date(lead.MQL_Date__c), historyStart, firstMember, secondMember);
+            }
             if (result.conversion) {
+                const { opportunity } = result.conversion;
+                const open = opportunity.StageName !== 'Closed Won' && opportunity.StageName !== 'Closed Lost';
+                const lastDay = open ? options.now : new Date(`${opportunity.CloseDate}T23:59:59Z`);
+                result.conversion.contactResponses = contactResponses(
+                    index,
+                    key,
+                    memberOf,
+                    new Date(result.conversion.convertedAt),
+                    lastDay < options.now ? lastDay : options.now
+                );
                 plan.conversions.push(result.conversion);
             }
         }
         plan.leads.push(lead);
     }
+    for (const [position, campaign] of CAMPAIGNS.entries()) {
+        const record = campaigns[position];
+        if (record) {
+            record.ActualCost = campaignCost(campaign.slug, leadsBroughtIn.get(campaign.slug) ?? 0);
+        }
+    }
+    if (options.history) {
+        plan.targets = targetRecords(monthlyVolumes(plan), options.now);
+    }
     if (options.reps && options.reps.length > 0 && options.routingQueue) {
         plan.routingMembers = routingMembers(options.routingQueue, options.reps, routed);
     }
     return plan;
+}
+
+/** The seeded history's volumes per month (90 days are three months), the base of the seeded targets. */
+function monthlyVolumes(plan: SeedPlan): MonthlyVolumes {
+    const months = HISTORY_DAYS / 30;
+    const won = plan.conversions.filter((conversion) => conversion.opportunity.StageName === 'Closed Won');
+    return {
+        leads: plan.leads.length / months,
+        mqls: plan.leads.filter((lead) => typeof lead.MQL_Date__c === 'string').length / months,
+        opportunities: plan.conversions.length / months,
+        revenue: won.reduce((sum, conversion) => sum + conversion.opportunity.Amount, 0) / months
+    };
 }

@@ -1,5 +1,5 @@
 /**
- * Removes exactly what seeding created: seeded round-robin members, seeded SLA clocks (and clocks
+ * Removes exactly what seeding created: seeded team targets, seeded round-robin members, seeded SLA clocks (and clocks
  * Baton's automation opened on seeded leads), seeded leads, the accounts, contacts and opportunities
  * their conversions created, and seeded campaigns (campaign memberships go with their leads and
  * campaigns).
@@ -37,11 +37,13 @@ export async function planReset(org: OrgConnection, options: { allowProduction: 
             { object: 'Lead', fields: [SEED_KEY], access: ['delete'] },
             { object: 'Campaign', fields: [SEED_KEY], access: ['delete'] },
             { object: 'Lead_SLA__c', fields: [SEED_KEY, 'Lead__c'], access: ['delete'] },
-            { object: 'Lead_Routing_Member__c', fields: [SEED_KEY], access: ['delete'] }
+            { object: 'Lead_Routing_Member__c', fields: [SEED_KEY], access: ['delete'] },
+            { object: 'Team_Target__c', fields: [SEED_KEY], access: ['delete'] }
         ],
         queries: {
             campaigns: `SELECT Id FROM Campaign WHERE ${SEED_KEY} != null`,
-            members: `SELECT Id FROM Lead_Routing_Member__c WHERE ${SEED_KEY} != null`
+            members: `SELECT Id FROM Lead_Routing_Member__c WHERE ${SEED_KEY} != null`,
+            targets: `SELECT Id FROM Team_Target__c WHERE ${SEED_KEY} != null`
         },
         allowProduction: options.allowProduction
     });
@@ -57,6 +59,7 @@ export async function planReset(org: OrgConnection, options: { allowProduction: 
         [...new Set(values.filter((value): value is string => Boolean(value)))].map((Id) => ({ Id }));
     const rows = (name: string): { Id: string }[] => ids((checks.queries[name] ?? []).map((row) => String(row.Id)));
     return [
+        { object: 'Team_Target__c', records: rows('targets') },
         { object: 'Lead_Routing_Member__c', records: rows('members') },
         { object: 'Lead_SLA__c', records: clocks },
         { object: 'Lead', records: ids(leads.map((lead) => lead.Id)) },

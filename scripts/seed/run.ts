@@ -1,7 +1,8 @@
 /**
  * Seeds an org: campaigns, leads, campaign memberships and, with history, SLA clocks,
- * conversions (opportunities then moved to won / lost) and the round-robin members the MQLs were
- * routed to (the org's active users holding Baton_SDR, else the running user). Idempotent: upserts on the seed key,
+ * conversions (opportunities then moved to won / lost), the campaign responses of the converted
+ * contacts, the team's targets and the round-robin members the MQLs were routed to (the org's
+ * active users holding Baton_SDR, else the running user). Idempotent: upserts on the seed key,
  * inserts only memberships that do not exist yet and converts only leads not yet converted, so
  * a run that died halfway can simply be run again. A converted lead cannot be referenced any more
  * (CANNOT_UPDATE_CONVERTED_LEAD), so a rerun leaves the memberships and SLA clocks of converted
@@ -25,6 +26,7 @@ import { fitPicklists } from './picklists.ts';
 import { SEED_KEY, type SeedPlan, type SeedRecord } from './plan.ts';
 import type { Rep } from './routing.ts';
 import { writeRecords, type LockRetries, type WriteFailure, type WriteResult } from './writer.ts';
+import { contactMembers } from './revenue.ts';
 
 const RELATIONSHIP_FIELDS: Record<string, string> = { Lead__r: 'Lead__c', Lead: 'LeadId', Campaign: 'CampaignId' };
 
@@ -61,7 +63,14 @@ export function requirementsFor(plan: SeedPlan): MetadataRequirement[] {
     const requirements: MetadataRequirement[] = [
         { object: 'Campaign', fields: fields(plan.campaigns), access: ['create', 'update'] },
         { object: 'Lead', fields: fields(plan.leads), access: ['create', 'update'] },
-        { object: 'CampaignMember', fields: fields(plan.members), access: ['create'] }
+        {
+            object: 'CampaignMember',
+            fields: fields([
+                ...plan.members,
+                ...plan.conversions.flatMap((conversion) => contactMembers(conversion.contactResponses, ''))
+            ]),
+            access: ['create']
+        }
     ];
     if (plan.slas.length > 0) {
         requirements.push({ object: 'Lead_SLA__c', fields: fields(plan.slas), access: ['create', 'update'] });
@@ -75,6 +84,9 @@ export function requirementsFor(plan: SeedPlan): MetadataRequirement[] {
     }
     if (plan.conversions.length > 0) {
         requirements.push({ object: 'Opportunity', fields: ['StageName', 'Amount', 'CloseDate'], access: ['update'] });
+    }
+    if (plan.targets.length > 0) {
+        requirements.push({ object: 'Team_Target__c', fields: fields(plan.targets), access: ['create', 'update'] });
     }
     return requirements;
 }
@@ -124,7 +136,7 @@ export async function runSeed(
     const checks = await preflight(org, {
         requirements: requirementsFor(plan),
         queries: {
-            convertedLeads: `SELECT ${SEED_KEY} FROM Lead WHERE IsConverted = true AND ${SEED_KEY} != null`,
+            convertedLeads: `SELECT ${SEED_KEY}, ConvertedContactId FROM Lead WHERE IsConverted = true AND ${SEED_KEY} != null`,
             existingMembers: `SELECT ${SEED_KEY} FROM CampaignMember WHERE ${SEED_KEY} != null`,
             convertedStatus: CONVERTED_STATUS_QUERY
         },
@@ -139,7 +151,8 @@ export async function runSeed(
             ['Lead', plan.leads],
             ['CampaignMember', plan.members],
             ['Lead_SLA__c', plan.slas],
-            ['Lead_Routing_Member__c', plan.routingMembers]
+            ['Lead_Routing_Member__c', plan.routingMembers],
+            ['Team_Target__c', plan.targets]
         ] as const
     )
         .flatMap(([object, records]) => fitPicklists(object, records, checks.describes.get(object)))
@@ -150,6 +163,13 @@ export async function runSeed(
     const keys = (rows: Record<string, unknown>[] | undefined): Set<string> =>
         new Set((rows ?? []).map((row) => String(row[SEED_KEY]).toLowerCase()));
     const converted = keys(checks.queries.convertedLeads);
+    /** Seed key of a converted lead → its contact. */
+    const contacts = new Map(
+        (checks.queries.convertedLeads ?? []).map((row) => [
+            String(row[SEED_KEY]).toLowerCase(),
+            String(row.ConvertedContactId)
+        ])
+    );
     const existingMembers = keys(checks.queries.existingMembers);
     const leadOf = (record: SeedRecord): string => {
         const lead = record.Lead ?? record.Lead__r;
@@ -161,9 +181,10 @@ export async function runSeed(
         records: SeedRecord[],
         skipped: number,
         operation: 'upsert' | 'insert' | 'update',
-        collectIds = false
+        collectIds = false,
+        label = object
     ): Promise<WriteResult> => {
-        const bar = progressBar(output, object, records.length);
+        const bar = progressBar(output, label, records.length);
         const result = await writeRecords(org, object, records, {
             operation,
             keyField: operation === 'update' ? 'Id' : SEED_KEY,
@@ -174,8 +195,8 @@ export async function runSeed(
             collectIds
         });
         bar.finish();
-        summary.objects.push({ object, written: result.written, skipped, failed: result.failures.length });
-        summary.failures.push(...result.failures.map((failure) => ({ ...failure, object })));
+        summary.objects.push({ object: label, written: result.written, skipped, failed: result.failures.length });
+        summary.failures.push(...result.failures.map((failure) => ({ ...failure, object: label })));
         summary.lockRetries.rows += result.lockRetries.rows;
         summary.lockRetries.calls += result.lockRetries.calls;
         return result;
@@ -206,8 +227,26 @@ export async function runSeed(
     }
     if (pendingConversions.length > 0) {
         const status = convertedStatus(checks.queries.convertedStatus, org.label);
-        const opportunities = await convert(org, pendingConversions, leadResult.ids, status, output, summary);
+        const opportunities = await convert(org, pendingConversions, leadResult.ids, status, output, summary, contacts);
         await write('Opportunity', opportunities, 0, 'update');
+    }
+    if (plan.conversions.length > 0) {
+        const responses = plan.conversions.flatMap((conversion) => {
+            const contactId = contacts.get(conversion.leadKey.toLowerCase());
+            return contactId ? contactMembers(conversion.contactResponses, contactId) : [];
+        });
+        const pending = responses.filter((member) => !existingMembers.has(asText(member[SEED_KEY]).toLowerCase()));
+        await write(
+            'CampaignMember',
+            pending,
+            responses.length - pending.length,
+            'insert',
+            false,
+            'CampaignMember (contacts)'
+        );
+    }
+    if (plan.targets.length > 0) {
+        await write('Team_Target__c', plan.targets, 0, 'upsert');
     }
     return summary;
 }
@@ -218,7 +257,8 @@ async function convert(
     leadIds: Map<string, string>,
     status: string,
     output: Output,
-    summary: SeedRunResult
+    summary: SeedRunResult,
+    contacts: Map<string, string>
 ): Promise<SeedRecord[]> {
     const bar = progressBar(output, 'Lead conversion', conversions.length);
     const opportunities: SeedRecord[] = [];
@@ -238,6 +278,9 @@ async function convert(
             if (!conversion) return;
             if (result.success && result.opportunityId) {
                 opportunities.push({ Id: result.opportunityId, ...conversion.opportunity });
+                if (result.contactId) {
+                    contacts.set(conversion.leadKey.toLowerCase(), result.contactId);
+                }
             } else {
                 failed++;
                 summary.failures.push({
