@@ -163,6 +163,33 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
         );
     });
 
+    it("derives a campaign member's Responded and First Responded Date from its status; neither is writable", async () => {
+        const campaign = await conn.sobject('Campaign').create({ Name: 'Spring webinar', ActualCost: 1200 });
+        const lead = await conn.sobject('Lead').create({ LastName: 'Hopper', Company: 'Navy' });
+        assert.ok(campaign.success && lead.success);
+        const member = await conn.sobject('CampaignMember').create({ CampaignId: campaign.id, LeadId: lead.id });
+        assert.ok(member.success);
+        const read = async () =>
+            (await conn.query<{ HasResponded: boolean; FirstRespondedDate: string | null }>(
+                `SELECT HasResponded, FirstRespondedDate FROM CampaignMember WHERE Id = '${member.id}'`
+            )).records[0];
+        assert.deepEqual({ ...(await read()), attributes: undefined }, {
+            attributes: undefined,
+            HasResponded: false,
+            FirstRespondedDate: null
+        });
+        await conn.sobject('CampaignMember').update({ Id: member.id, Status: 'Responded' });
+        const responded = await read();
+        assert.equal(responded?.HasResponded, true);
+        assert.equal(responded?.FirstRespondedDate, new Date().toISOString().slice(0, 10), 'the day of the change');
+        await conn.sobject('CampaignMember').update({ Id: member.id, Status: 'Sent' });
+        assert.equal((await read())?.FirstRespondedDate, responded?.FirstRespondedDate, 'the first response stays');
+        await assert.rejects(
+            conn.sobject('CampaignMember').update({ Id: member.id, FirstRespondedDate: '2026-01-01' }),
+            /INVALID_FIELD_FOR_INSERT_UPDATE/
+        );
+    });
+
     it('injects faults: failing the Nth request, expiring the session, dropping a field', async () => {
         // jsforce itself retries a GET that meets a 5xx, so a 4xx shows the injected failure.
         double.failRequest(2, { status: 400, errorCode: 'UNKNOWN_EXCEPTION' });

@@ -170,3 +170,47 @@ describe('business hours (Mon–Fri 09:00–17:00 UTC)', () => {
         assert.equal(businessHoursBetween(friday, new Date('2026-11-23T11:00:00Z')), 4);
     });
 });
+
+describe('seed plan: campaign costs, responses and targets', () => {
+    it('costs each campaign per lead it brought in, dates responses before the MQL, and keys every target version', async () => {
+        const config = await readSeedConfig();
+        const now = new Date('2026-11-20T15:00:00Z');
+        const plan = buildPlan({ count: 300, history: true, now, ...config });
+
+        const costs = plan.campaigns.map((campaign) => campaign.ActualCost);
+        assert.ok(costs.some((cost) => cost === null), 'one campaign without an Actual Cost');
+        assert.ok(
+            costs.every((cost) => cost === null || (Number.isInteger(cost) && Number(cost) > 0)),
+            'whole amounts: Actual Cost has no decimals'
+        );
+        const leads = new Map(plan.leads.map((lead) => [asText(lead[SEED_KEY]), lead]));
+        for (const member of plan.members.filter((item) => item.Responded_Date__c)) {
+            const leadKey = (member.Lead as { Baton_Seed_Key__c: string }).Baton_Seed_Key__c;
+            const mql = asText(leads.get(leadKey)?.MQL_Date__c);
+            assert.ok(asText(member.Responded_Date__c) <= mql.slice(0, 10), `${asText(member[SEED_KEY])} before ${mql}`);
+            assert.equal(member.Status, 'Responded', 'a dated member responded');
+        }
+        const responses = plan.conversions.flatMap((conversion) => conversion.contactResponses);
+        assert.ok(responses.length > 0, 'contacts respond after conversion');
+        for (const conversion of plan.conversions) {
+            const { StageName, CloseDate } = conversion.opportunity;
+            const lastDay = StageName.startsWith('Closed') ? CloseDate : '2026-11-20';
+            for (const response of conversion.contactResponses) {
+                assert.ok(response.day >= conversion.convertedAt.slice(0, 10), 'after the conversion');
+                assert.ok(response.day <= lastDay, `by the close (${lastDay}), or today for an open deal`);
+            }
+        }
+
+        const keys = plan.targets.map((target) => asText(target[SEED_KEY]));
+        assert.equal(new Set(keys).size, keys.length, 'unique keys');
+        assert.ok(keys.every((key) => key.length <= 40), 'keys fit Baton_Seed_Key__c (40 characters)');
+        assert.ok(plan.targets.every((target) => asText(target.Month__c).endsWith('-01')), 'months are first days');
+        const november = plan.targets.filter((target) => target.Month__c === '2026-11-01' && target.Metric__c === 'MQLs');
+        assert.equal(november.length, 2, "this month's MQL target has two versions");
+        assert.ok(Number(november[1]?.Target__c) > Number(november[0]?.Target__c), 'the second raises the first');
+        assert.deepEqual(
+            [...new Set(plan.targets.map((target) => target.Month__c))],
+            ['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01']
+        );
+    });
+});

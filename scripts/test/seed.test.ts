@@ -11,6 +11,7 @@ const SEEDED = [
     'CampaignMember',
     'Lead_SLA__c',
     'Lead_Routing_Member__c',
+    'Team_Target__c',
     'Account',
     'Contact',
     'Opportunity'
@@ -50,6 +51,7 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         const accountId = store.insert('Account', { Name: 'Real Account' });
         store.insert('Contact', { LastName: 'Real', AccountId: accountId });
         store.insert('Campaign', { Name: 'Real Campaign' });
+        store.insert('Team_Target__c', { Month__c: '2026-01-01', Metric__c: 'Leads', Target__c: 500 });
     });
     after(() => double.stop());
 
@@ -98,6 +100,42 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
             mqlClocks.some((clock) => clock.First_Touch_At__c),
             'first touches seeded'
         );
+    });
+
+    it("dates responses across the deal cycle, adds the converted contacts' later responses, costs and targets", () => {
+        const store = double.state.store;
+        const leads = new Map(store.all('Lead').map((lead) => [String(lead.Id), lead]));
+        const members = store.all('CampaignMember').filter((member) => member.Baton_Seed_Key__c);
+        const dated = members.filter((member) => member.Responded_Date__c);
+        assert.ok(dated.length > 0, 'history responses carry Responded Date (history)');
+        for (const member of dated.filter((item) => item.LeadId)) {
+            const mql = String(leads.get(String(member.LeadId))?.MQL_Date__c ?? '');
+            assert.ok(String(member.Responded_Date__c) <= mql.slice(0, 10), `a lead responded before its MQL: ${mql}`);
+        }
+        assert.ok(
+            members.every((member) => member.HasResponded === (member.Status === 'Responded')),
+            'the platform derives Responded from the member status'
+        );
+        const contactResponses = members.filter((member) => member.ContactId && !member.LeadId);
+        assert.ok(contactResponses.length > 0, "converted contacts' later responses");
+        for (const member of contactResponses) {
+            const lead = [...leads.values()].find((item) => item.ConvertedContactId === member.ContactId);
+            assert.ok(lead, 'each answers a converted contact');
+            // Conversion followed the SQL date; the seeded history's conversion day itself is not a field.
+            assert.ok(
+                String(member.Responded_Date__c) >= String(lead.SQL_Date__c).slice(0, 10),
+                'a contact responded after the lead was qualified and converted'
+            );
+            const sameCampaign = members.filter(
+                (other) => other.CampaignId === member.CampaignId && (other.ContactId === member.ContactId || other.LeadId === lead.Id)
+            );
+            assert.equal(sameCampaign.length, 1, 'never a second membership of the same person in one campaign');
+        }
+        const campaigns = store.all('Campaign').filter((campaign) => campaign.Baton_Seed_Key__c);
+        assert.ok(campaigns.some((campaign) => Number(campaign.ActualCost) > 0), 'campaigns with an Actual Cost');
+        assert.ok(campaigns.some((campaign) => campaign.ActualCost === null), 'and one without');
+        const targets = store.all('Team_Target__c').filter((target) => target.Baton_Seed_Key__c);
+        assert.equal(targets.length, 26, 'five months of five metrics, and a second version of this month MQL target');
     });
 
     it('leaves the same data when run again (no duplicates, same records, converted leads left alone)', async () => {
@@ -161,6 +199,11 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
             store.all('Lead_Routing_Member__c').map((member) => member.Queue__c),
             ['Partner_Team'],
             "the org's own routing members stay"
+        );
+        assert.deepEqual(
+            store.all('Team_Target__c').map((target) => target.Target__c),
+            [500],
+            "the org's own targets stay"
         );
     });
 });
