@@ -86,7 +86,7 @@ describe('attribution report (npm run demo) against the org double', () => {
         assert.match(formatReturns(attribution), /Webinar\s+\$1,000\s+1\s+\$50\s+\$0\s+\$1,000\s+\$1,000\s+-95\.0%/);
     });
 
-    it("credits add up to the won revenue under every model on seeded data", async () => {
+    it('credits add up to the won revenue under every model on seeded data', async () => {
         const report = await seed(authFor(double), baseSeedOptions(160), capture());
         assert.equal(report.ok, true);
         const attribution = await readAttribution(await connect(authFor(double)));
@@ -99,7 +99,10 @@ describe('attribution report (npm run demo) against the org double', () => {
             assert.equal(credited.toFixed(2), attribution.totalWon.toFixed(2), model);
         }
         const table = formatAttribution(attribution).split('\n');
-        assert.match(table[0] ?? '', /^campaign\s+First touch\s+Last before MQL\s+Last before opp\.\s+Even\s+Position-based$/);
+        assert.match(
+            table[0] ?? '',
+            /^campaign\s+First touch\s+Last before MQL\s+Last before opp\.\s+Even\s+Position-based$/
+        );
         assert.match(table.at(-1) ?? '', /^Total\s/);
     });
 });

@@ -169,21 +169,22 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
         assert.ok(campaign.success && lead.success);
         const member = await conn.sobject('CampaignMember').create({ CampaignId: campaign.id, LeadId: lead.id });
         assert.ok(member.success);
-        const read = async () =>
-            (await conn.query<{ HasResponded: boolean; FirstRespondedDate: string | null }>(
-                `SELECT HasResponded, FirstRespondedDate FROM CampaignMember WHERE Id = '${member.id}'`
-            )).records[0];
-        assert.deepEqual({ ...(await read()), attributes: undefined }, {
-            attributes: undefined,
-            HasResponded: false,
-            FirstRespondedDate: null
-        });
+        const read = async (): Promise<{ HasResponded: boolean; FirstRespondedDate: string | null }> => {
+            const [record] = (
+                await conn.query<{ HasResponded: boolean; FirstRespondedDate: string | null }>(
+                    `SELECT HasResponded, FirstRespondedDate FROM CampaignMember WHERE Id = '${member.id}'`
+                )
+            ).records;
+            assert.ok(record);
+            return { HasResponded: record.HasResponded, FirstRespondedDate: record.FirstRespondedDate };
+        };
+        assert.deepEqual(await read(), { HasResponded: false, FirstRespondedDate: null });
         await conn.sobject('CampaignMember').update({ Id: member.id, Status: 'Responded' });
         const responded = await read();
-        assert.equal(responded?.HasResponded, true);
-        assert.equal(responded?.FirstRespondedDate, new Date().toISOString().slice(0, 10), 'the day of the change');
+        assert.equal(responded.HasResponded, true);
+        assert.equal(responded.FirstRespondedDate, new Date().toISOString().slice(0, 10), 'the day of the change');
         await conn.sobject('CampaignMember').update({ Id: member.id, Status: 'Sent' });
-        assert.equal((await read())?.FirstRespondedDate, responded?.FirstRespondedDate, 'the first response stays');
+        assert.equal((await read()).FirstRespondedDate, responded.FirstRespondedDate, 'the first response stays');
         await assert.rejects(
             conn.sobject('CampaignMember').update({ Id: member.id, FirstRespondedDate: '2026-01-01' }),
             /INVALID_FIELD_FOR_INSERT_UPDATE/

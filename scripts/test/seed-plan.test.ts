@@ -178,7 +178,10 @@ describe('seed plan: campaign costs, responses and targets', () => {
         const plan = buildPlan({ count: 300, history: true, now, ...config });
 
         const costs = plan.campaigns.map((campaign) => campaign.ActualCost);
-        assert.ok(costs.some((cost) => cost === null), 'one campaign without an Actual Cost');
+        assert.ok(
+            costs.some((cost) => cost === null),
+            'one campaign without an Actual Cost'
+        );
         assert.ok(
             costs.every((cost) => cost === null || (Number.isInteger(cost) && Number(cost) > 0)),
             'whole amounts: Actual Cost has no decimals'
@@ -187,7 +190,10 @@ describe('seed plan: campaign costs, responses and targets', () => {
         for (const member of plan.members.filter((item) => item.Responded_Date__c)) {
             const leadKey = (member.Lead as { Baton_Seed_Key__c: string }).Baton_Seed_Key__c;
             const mql = asText(leads.get(leadKey)?.MQL_Date__c);
-            assert.ok(asText(member.Responded_Date__c) <= mql.slice(0, 10), `${asText(member[SEED_KEY])} before ${mql}`);
+            assert.ok(
+                asText(member.Responded_Date__c) <= mql.slice(0, 10),
+                `${asText(member[SEED_KEY])} before ${mql}`
+            );
             assert.equal(member.Status, 'Responded', 'a dated member responded');
         }
         const responses = plan.conversions.flatMap((conversion) => conversion.contactResponses);
@@ -203,9 +209,17 @@ describe('seed plan: campaign costs, responses and targets', () => {
 
         const keys = plan.targets.map((target) => asText(target[SEED_KEY]));
         assert.equal(new Set(keys).size, keys.length, 'unique keys');
-        assert.ok(keys.every((key) => key.length <= 40), 'keys fit Baton_Seed_Key__c (40 characters)');
-        assert.ok(plan.targets.every((target) => asText(target.Month__c).endsWith('-01')), 'months are first days');
-        const november = plan.targets.filter((target) => target.Month__c === '2026-11-01' && target.Metric__c === 'MQLs');
+        assert.ok(
+            keys.every((key) => key.length <= 40),
+            'keys fit Baton_Seed_Key__c (40 characters)'
+        );
+        assert.ok(
+            plan.targets.every((target) => asText(target.Month__c).endsWith('-01')),
+            'months are first days'
+        );
+        const november = plan.targets.filter(
+            (target) => target.Month__c === '2026-11-01' && target.Metric__c === 'MQLs'
+        );
         assert.equal(november.length, 2, "this month's MQL target has two versions");
         assert.ok(Number(november[1]?.Target__c) > Number(november[0]?.Target__c), 'the second raises the first');
         assert.deepEqual(

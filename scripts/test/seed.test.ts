@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { OrgDouble } from '../org-double/server.ts';
 import { main as seedMain, seed } from '../seed.ts';
 import { verifyConversion } from '../verify-conversion.ts';
+import { asText } from '../lib/text.ts';
 import { authFor, baseSeedOptions, capture, runScript } from './support.ts';
 
 const SEEDED = [
@@ -109,7 +110,7 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
         const dated = members.filter((member) => member.Responded_Date__c);
         assert.ok(dated.length > 0, 'history responses carry Responded Date (history)');
         for (const member of dated.filter((item) => item.LeadId)) {
-            const mql = String(leads.get(String(member.LeadId))?.MQL_Date__c ?? '');
+            const mql = asText(leads.get(String(member.LeadId))?.MQL_Date__c);
             assert.ok(String(member.Responded_Date__c) <= mql.slice(0, 10), `a lead responded before its MQL: ${mql}`);
         }
         assert.ok(
@@ -127,13 +128,21 @@ describe('seed → seed again → verify → reset, over HTTP against the org do
                 'a contact responded after the lead was qualified and converted'
             );
             const sameCampaign = members.filter(
-                (other) => other.CampaignId === member.CampaignId && (other.ContactId === member.ContactId || other.LeadId === lead.Id)
+                (other) =>
+                    other.CampaignId === member.CampaignId &&
+                    (other.ContactId === member.ContactId || other.LeadId === lead.Id)
             );
             assert.equal(sameCampaign.length, 1, 'never a second membership of the same person in one campaign');
         }
         const campaigns = store.all('Campaign').filter((campaign) => campaign.Baton_Seed_Key__c);
-        assert.ok(campaigns.some((campaign) => Number(campaign.ActualCost) > 0), 'campaigns with an Actual Cost');
-        assert.ok(campaigns.some((campaign) => campaign.ActualCost === null), 'and one without');
+        assert.ok(
+            campaigns.some((campaign) => Number(campaign.ActualCost) > 0),
+            'campaigns with an Actual Cost'
+        );
+        assert.ok(
+            campaigns.some((campaign) => campaign.ActualCost === null),
+            'and one without'
+        );
         const targets = store.all('Team_Target__c').filter((target) => target.Baton_Seed_Key__c);
         assert.equal(targets.length, 26, 'five months of five metrics, and a second version of this month MQL target');
     });

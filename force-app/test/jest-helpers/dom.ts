@@ -41,6 +41,11 @@ export async function change(element: HTMLElement, selector: string, value: stri
     await flush();
 }
 
+/** The date range filter (c-date-range-filter) of a panel, to reach its fields. */
+export function rangeFilter(element: HTMLElement): HTMLElement {
+    return $(element, 'c-date-range-filter')!;
+}
+
 /** Removes every component the test rendered. */
 export function cleanUp(): void {
     while (document.body.firstChild) {

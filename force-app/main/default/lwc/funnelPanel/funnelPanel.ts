@@ -8,9 +8,8 @@ import type { FunnelStage, LeadFunnelResult } from '@salesforce/apex/LeadFunnelC
 import getSpeedToLead from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import type { LeadSpeedToLead } from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import BATON_LEAD_CHANGE from '@salesforce/messageChannel/Baton_Lead_Change__c';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { PRESET_OPTIONS, customRangeError, presetRange, previousRange, todayIn } from 'c/dateRanges';
-import type { DateRange, RangePreset } from 'c/dateRanges';
+import { PRESET_OPTIONS, previousRange } from 'c/dateRanges';
+import type { RangeChange } from 'c/dateRangeFilter';
 import { rangeText } from 'c/batonFormat';
 import { dataSourceText, emptyText } from './funnelText';
 import { headlines, rejectionRows, slaRows, sourceRows, stepRows, velocityRows } from './funnelView';
@@ -44,15 +43,14 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     /** App Builder: the share of handoffs that should meet their SLA, in percent. */
     @api slaGoalPercent = DEFAULT_SLA_GOAL_PERCENT;
 
-    preset: RangePreset = 'last30';
     view: FunnelView = 'cohort';
     leadSource = '';
-    customStartDate = '';
-    customEndDate = '';
 
-    /** Wire parameters; undefined (no query) while a custom range is incomplete or invalid. */
+    /** Wire parameters; undefined (no query) until the date range filter gives a range. */
     startDate: string | undefined;
     endDate: string | undefined;
+    /** No query while the custom range is incomplete or invalid (the filter says why). */
+    rangeInvalid = false;
 
     result: LeadFunnelResult | undefined;
     /** The same figures for the range of the same length just before, once read; undefined if unavailable. */
@@ -104,7 +102,6 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     override connectedCallback(): void {
-        this.applyRange();
         if (!this.subscription) {
             this.subscription = subscribe(this.messageContext, BATON_LEAD_CHANGE, () => this.refresh(), {
                 scope: APPLICATION_SCOPE
@@ -122,32 +119,16 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     // ---- filters -------------------------------------------------------------------------------
 
-    get isCustom(): boolean {
-        return this.preset === 'custom';
-    }
-
-    get rangeError(): string | undefined {
-        return this.isCustom ? customRangeError(this.customStartDate, this.customEndDate) : undefined;
-    }
-
-    handlePresetChange(event: CustomEvent<{ value: RangePreset }>): void {
-        this.preset = event.detail.value;
-        if (this.isCustom && !this.customStartDate && this.startDate && this.endDate) {
-            // Start the custom range from what is on screen.
-            this.customStartDate = this.startDate;
-            this.customEndDate = this.endDate;
+    /** An undefined date keeps the Apex wire from calling the server while the range cannot be read. */
+    handleRangeChange(event: CustomEvent<RangeChange>): void {
+        const { startDate, endDate } = event.detail;
+        const changed = startDate !== this.startDate || endDate !== this.endDate;
+        this.rangeInvalid = !startDate;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        if (changed && startDate) {
+            this.startLoading();
         }
-        this.applyRange();
-    }
-
-    handleCustomStartChange(event: CustomEvent<{ value: string }>): void {
-        this.customStartDate = event.detail.value ?? '';
-        this.applyRange();
-    }
-
-    handleCustomEndChange(event: CustomEvent<{ value: string }>): void {
-        this.customEndDate = event.detail.value ?? '';
-        this.applyRange();
     }
 
     handleSourceChange(event: CustomEvent<{ value: string }>): void {
@@ -157,21 +138,6 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     handleViewChange(event: CustomEvent<{ value: FunnelView }>): void {
         this.view = event.detail.value;
-    }
-
-    private applyRange(): void {
-        let range: DateRange | undefined;
-        if (this.isCustom) {
-            range = this.rangeError ? undefined : { startDate: this.customStartDate, endDate: this.customEndDate };
-        } else {
-            range = presetRange(this.preset, todayIn(TIME_ZONE, new Date(Date.now())));
-        }
-        const changed = range?.startDate !== this.startDate || range?.endDate !== this.endDate;
-        this.startDate = range?.startDate;
-        this.endDate = range?.endDate;
-        if (changed && range) {
-            this.startLoading();
-        }
     }
 
     /** A new query is on its way: show the spinner, not the previous query's error or comparison. */
@@ -214,15 +180,15 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     // ---- what the template shows ----------------------------------------------------------------
 
     get showSpinner(): boolean {
-        return this.isLoading && !this.rangeError && !this.error;
+        return this.isLoading && !this.rangeInvalid && !this.error;
     }
 
     get showError(): boolean {
-        return Boolean(this.error) && !this.rangeError;
+        return Boolean(this.error) && !this.rangeInvalid;
     }
 
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.showError && !this.rangeError;
+        return Boolean(this.result) && !this.showError && !this.rangeInvalid;
     }
 
     get isEmpty(): boolean {
@@ -260,7 +226,7 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     get panelClass(): string {
-        return `slds-p-horizontal_medium funnel-body ${this.isCohortView ? 'is-cohort-view' : 'is-period-view'}`;
+        return `slds-p-horizontal_medium panel-body ${this.isCohortView ? 'is-cohort-view' : 'is-period-view'}`;
     }
 
     get funnelHeading(): string {

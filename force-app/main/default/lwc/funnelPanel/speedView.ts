@@ -81,7 +81,7 @@ export interface SpeedTable {
     rows: SpeedTableRow[];
 }
 
-const TABLE_CLASS = 'slds-table slds-table_bordered slds-table_cell-buffer funnel-table';
+const TABLE_CLASS = 'slds-table slds-table_bordered slds-table_cell-buffer stack-table funnel-table';
 
 /** The Lead Source table and the rep table. */
 export function speedTables(speed: LeadSpeedToLead): SpeedTable[] {

@@ -1,20 +1,10 @@
 import { LightningElement, wire } from 'lwc';
 import getRevenue from '@salesforce/apex/RevenueController.getRevenue';
 import type { RevenueResult } from '@salesforce/apex/RevenueController.getRevenue';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { REVENUE_PRESET_OPTIONS, customRangeError, presetRange, todayIn } from 'c/dateRanges';
-import type { DateRange, RangePreset } from 'c/dateRanges';
+import { REVENUE_PRESET_OPTIONS } from 'c/dateRanges';
+import type { RangeChange } from 'c/dateRangeFilter';
 import { rangeText } from 'c/batonFormat';
-import {
-    campaignRows,
-    channelRows,
-    emptyText,
-    headlines,
-    modelLabel,
-    modelTable,
-    sourceRows,
-    sourceText
-} from './revenueView';
+import { emptyText, headlines, modelTable, returnTables, sourceRows, sourceText } from './revenueView';
 
 /**
  * Revenue and campaign influence for leaders: won revenue, pipeline, average deal size and win rate; revenue,
@@ -23,9 +13,6 @@ import {
  * figures per Lead Source. Read from the nightly revenue rollups (RevenueController).
  */
 export default class RevenuePanel extends LightningElement {
-    preset: RangePreset = 'thisQuarter';
-    customStartDate = '';
-    customEndDate = '';
     /** The model asked for; empty for the source's default. */
     model = '';
 
@@ -51,19 +38,10 @@ export default class RevenuePanel extends LightningElement {
         }
     }
 
-    override connectedCallback(): void {
-        this.applyRange();
-    }
-
     // ---- filters -------------------------------------------------------------------------------
 
-    get isCustom(): boolean {
-        return this.preset === 'custom';
-    }
-
-    get rangeError(): string | undefined {
-        return this.isCustom ? customRangeError(this.customStartDate, this.customEndDate) : undefined;
-    }
+    /** No query while the custom range is incomplete or invalid (the filter says why). */
+    rangeInvalid = false;
 
     get modelOptions() {
         return this.result?.models.map(({ label, value }) => ({ label, value })) ?? [];
@@ -73,43 +51,21 @@ export default class RevenuePanel extends LightningElement {
         return this.result?.model ?? this.model;
     }
 
-    handlePresetChange(event: CustomEvent<{ value: RangePreset }>): void {
-        this.preset = event.detail.value;
-        if (this.isCustom && !this.customStartDate && this.startDate && this.endDate) {
-            this.customStartDate = this.startDate;
-            this.customEndDate = this.endDate;
+    /** An undefined date keeps the Apex wire from calling the server while the range cannot be read. */
+    handleRangeChange(event: CustomEvent<RangeChange>): void {
+        const { startDate, endDate } = event.detail;
+        const changed = startDate !== this.startDate || endDate !== this.endDate;
+        this.rangeInvalid = !startDate;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        if (changed && startDate) {
+            this.startLoading();
         }
-        this.applyRange();
-    }
-
-    handleCustomStartChange(event: CustomEvent<{ value: string }>): void {
-        this.customStartDate = event.detail.value ?? '';
-        this.applyRange();
-    }
-
-    handleCustomEndChange(event: CustomEvent<{ value: string }>): void {
-        this.customEndDate = event.detail.value ?? '';
-        this.applyRange();
     }
 
     handleModelChange(event: CustomEvent<{ value: string }>): void {
         this.model = event.detail.value ?? '';
         this.startLoading();
-    }
-
-    private applyRange(): void {
-        let range: DateRange | undefined;
-        if (this.isCustom) {
-            range = this.rangeError ? undefined : { startDate: this.customStartDate, endDate: this.customEndDate };
-        } else {
-            range = presetRange(this.preset, todayIn(TIME_ZONE, new Date(Date.now())));
-        }
-        const changed = range?.startDate !== this.startDate || range?.endDate !== this.endDate;
-        this.startDate = range?.startDate;
-        this.endDate = range?.endDate;
-        if (changed && range) {
-            this.startLoading();
-        }
     }
 
     private startLoading(): void {
@@ -120,15 +76,15 @@ export default class RevenuePanel extends LightningElement {
     // ---- what the template shows ----------------------------------------------------------------
 
     get showSpinner(): boolean {
-        return this.isLoading && !this.rangeError && !this.error;
+        return this.isLoading && !this.rangeInvalid && !this.error;
     }
 
     get showError(): boolean {
-        return Boolean(this.error) && !this.rangeError;
+        return Boolean(this.error) && !this.rangeInvalid;
     }
 
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.showError && !this.rangeError && !this.isLoading;
+        return Boolean(this.result) && !this.showError && !this.rangeInvalid && !this.isLoading;
     }
 
     get isEmpty(): boolean {
@@ -155,20 +111,8 @@ export default class RevenuePanel extends LightningElement {
         return headlines(this.result!);
     }
 
-    get campaignHeading(): string {
-        return `By campaign: ${modelLabel(this.result!)}`;
-    }
-
-    get campaignRows() {
-        return campaignRows(this.result!);
-    }
-
-    get channelRows() {
-        return channelRows(this.result!);
-    }
-
-    get hasChannels(): boolean {
-        return (this.result?.channels.length ?? 0) > 0;
+    get returnTables() {
+        return returnTables(this.result!);
     }
 
     get modelTable() {

@@ -4,7 +4,7 @@
  * wires and renders them.
  */
 import type { CampaignRow, RevenueResult, SourceRow } from '@salesforce/apex/RevenueController.getRevenue';
-import { formatCount, formatDay, formatInstant, formatMoney, formatPercent, plural } from 'c/batonFormat';
+import { NO_VALUE, formatCount, formatDay, formatInstant, formatMoney, formatPercent, plural } from 'c/batonFormat';
 
 export interface Headline {
     key: string;
@@ -63,47 +63,117 @@ export function emptyText(result: RevenueResult): string {
     return `No opportunity created by converting a lead closed, or was opened and is still open, between ${formatDay(result.startDate)} and ${formatDay(result.endDate)}.`;
 }
 
-export interface ReturnRow {
+export interface ReturnTable {
     key: string;
-    label: string;
-    type: string;
-    campaigns: string;
-    cost: string;
-    mqls: string;
-    won: string;
-    pipeline: string;
-    wonDeals: string;
-    costPerMql: string;
-    costPerWonDeal: string;
-    roi: string;
-    roiClass: string;
+    sectionClass: string;
+    headingId: string;
+    heading: string;
+    note: string;
+    tableClass: string;
+    caption: string;
+    firstColumn: string;
+    columns: string[];
+    rows: Array<{
+        key: string;
+        label: string;
+        cells: Array<{ key: string; label: string; value: string; className: string }>;
+    }>;
 }
 
-function returnRow(row: CampaignRow, key: string): ReturnRow {
-    const roi = row.roiPercent;
+const TABLE_CLASS = 'slds-table slds-table_bordered slds-table_cell-buffer stack-table';
+
+/** Cost, MQLs, revenue and return of rows of campaigns; the second column names the row's type or its campaigns. */
+function returnTable(
+    table: Omit<ReturnTable, 'columns' | 'rows'>,
+    second: string,
+    secondValue: (row: CampaignRow) => string,
+    rows: CampaignRow[],
+    keyOf: (row: CampaignRow, index: number) => string
+): ReturnTable {
+    const columns = [
+        second,
+        'Cost',
+        'MQLs',
+        'Won revenue',
+        'Pipeline',
+        'Won deals',
+        'Cost per MQL',
+        'Cost per won deal',
+        'Return'
+    ];
     return {
-        key,
-        label: row.label,
-        type: row.type ?? '—',
-        campaigns: formatCount(row.campaignCount),
-        cost: formatMoney(row.cost),
-        mqls: formatCount(row.mqls),
-        won: formatMoney(row.wonAmount),
-        pipeline: formatMoney(row.openAmount),
-        wonDeals: formatCount(row.wonDeals),
-        costPerMql: formatMoney(row.costPerMql, true),
-        costPerWonDeal: formatMoney(row.costPerWonDeal, true),
-        roi: formatPercent(roi),
-        roiClass: roi === null || roi === undefined ? 'roi' : roi >= 0 ? 'roi roi_gain' : 'roi roi_loss'
+        ...table,
+        columns,
+        rows: rows.map((row, index) => {
+            const roi = row.roiPercent;
+            const roiClass = roi === null || roi === undefined ? 'roi' : roi >= 0 ? 'roi roi_gain' : 'roi roi_loss';
+            const values = [
+                secondValue(row),
+                formatMoney(row.cost),
+                formatCount(row.mqls),
+                formatMoney(row.wonAmount),
+                formatMoney(row.openAmount),
+                formatCount(row.wonDeals),
+                formatMoney(row.costPerMql, true),
+                formatMoney(row.costPerWonDeal, true),
+                formatPercent(roi)
+            ];
+            return {
+                key: keyOf(row, index),
+                label: row.label,
+                cells: values.map((value, position) => ({
+                    key: columns[position],
+                    label: columns[position],
+                    value,
+                    className: position === values.length - 1 ? roiClass : ''
+                }))
+            };
+        })
     };
 }
 
-export function campaignRows(result: RevenueResult): ReturnRow[] {
-    return result.campaigns.map((row, index) => returnRow(row, row.campaignId ?? `none-${index}`));
-}
-
-export function channelRows(result: RevenueResult): ReturnRow[] {
-    return result.channels.map((row) => returnRow(row, `channel-${row.label}`));
+/** The campaign table under the model shown, then the channel table (campaigns of one Campaign Type added up). */
+export function returnTables(result: RevenueResult): ReturnTable[] {
+    const tables = [
+        returnTable(
+            {
+                key: 'campaigns',
+                sectionClass: 'section campaigns',
+                headingId: 'campaigns-heading',
+                heading: `By campaign: ${modelLabel(result)}`,
+                note: "Cost is each campaign's Actual Cost, whatever the range: read return over a range that covers the campaign's deals. MQLs are leads that responded to the campaign and became MQL in the range.",
+                tableClass: `${TABLE_CLASS} campaign-table`,
+                caption:
+                    'Revenue credited to each campaign in the range, its cost, MQLs, cost per MQL and per won deal, and return on its cost',
+                firstColumn: 'Campaign'
+            },
+            'Type',
+            (row) => row.type ?? NO_VALUE,
+            result.campaigns,
+            (row, index) => row.campaignId ?? `none-${index}`
+        )
+    ];
+    if (result.channels.length > 0) {
+        tables.push(
+            returnTable(
+                {
+                    key: 'channels',
+                    sectionClass: 'section channels',
+                    headingId: 'channels-heading',
+                    heading: 'By channel (Campaign Type)',
+                    note: '',
+                    tableClass: `${TABLE_CLASS} channel-table`,
+                    caption: 'The campaigns of each Campaign Type added up: cost, MQLs, revenue and return',
+                    firstColumn: 'Channel'
+                },
+                'Campaigns',
+                (row) => formatCount(row.campaignCount),
+                result.channels,
+                (row) => `channel-${row.label}`
+            )
+        );
+    }
+    return tables;
 }
 
 export interface ModelTable {

@@ -89,12 +89,12 @@ function ranked(sources: ReviewSource[]) {
     }));
 }
 
-export function topSources(review: WeeklyReviewResult) {
-    return ranked(review.topSources);
-}
-
-export function bottomSources(review: WeeklyReviewResult) {
-    return ranked(review.bottomSources);
+/** The best accepted sources, then the least accepted (when there are any). */
+export function rankings(review: WeeklyReviewResult) {
+    return [
+        { key: 'top', heading: 'Best accepted', listClass: 'top-sources', sources: ranked(review.topSources) },
+        { key: 'bottom', heading: 'Least accepted', listClass: 'bottom-sources', sources: ranked(review.bottomSources) }
+    ].filter((ranking) => ranking.sources.length > 0);
 }
 
 export function rejectionRows(review: WeeklyReviewResult) {

@@ -4,15 +4,7 @@ import type { WeeklyReviewResult } from '@salesforce/apex/WeeklyReviewController
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { addDays, mondayOf, todayIn } from 'c/dateRanges';
 import { reviewCsv, csvHref } from './reviewCsv';
-import {
-    bottomSources,
-    figureRows,
-    rejectionRows,
-    rejectionSummary,
-    sourceRows,
-    topSources,
-    weekText
-} from './reviewView';
+import { figureRows, rankings, rejectionRows, rejectionSummary, sourceRows, weekText } from './reviewView';
 
 /**
  * The weekly marketing–sales review: last week against the week before and against the week's share of the monthly
@@ -92,16 +84,8 @@ export default class WeeklyReview extends LightningElement {
         return this.review!.topSources.length > 0;
     }
 
-    get topSources() {
-        return topSources(this.review!);
-    }
-
-    get bottomSources() {
-        return bottomSources(this.review!);
-    }
-
-    get hasBottomSources(): boolean {
-        return this.review!.bottomSources.length > 0;
+    get rankings() {
+        return rankings(this.review!);
     }
 
     get rejectionSummary(): string {

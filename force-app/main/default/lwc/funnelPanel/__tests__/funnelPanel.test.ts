@@ -1,6 +1,6 @@
-import { createElement } from 'lwc';
+import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import FunnelPanel from '../funnelPanel';
-import { $, $$, change, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
 import getSpeedToLead from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import { refreshApex } from '@salesforce/apex';
@@ -14,20 +14,6 @@ import PREVIOUS from './data/funnelPrevious.json';
 import SPEED from './data/speedToLead.json';
 import SPEED_EMPTY from './data/speedToLeadEmpty.json';
 import SPEED_NOT_COMPUTED from './data/speedToLeadNotComputed.json';
-
-interface ApexTestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
-
-/** An Apex method as a wire adapter the test drives (jest.mock factories may only use names starting with mock). */
-function mockApexWire(): { default: unknown } {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-        createApexTestWireAdapter: (fn: unknown) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-}
 
 jest.mock('@salesforce/apex/LeadFunnelController.getFunnel', () => mockApexWire(), { virtual: true });
 jest.mock('@salesforce/apex/LeadFunnelController.getSpeedToLead', () => mockApexWire(), { virtual: true });
@@ -54,25 +40,13 @@ jest.mock('lightning/navigation', () => {
 
 const funnelAdapter = getFunnel as unknown as ApexTestWireAdapter;
 const speedAdapter = getSpeedToLead as unknown as ApexTestWireAdapter;
-// Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone).
-const NOW = Date.parse('2026-11-26T18:00:00Z');
 
 function render(): HTMLElement {
-    const element = createElement('c-funnel-panel', { is: FunnelPanel });
-    document.body.appendChild(element);
-    return element;
+    return mount('c-funnel-panel', FunnelPanel);
 }
 
 describe('c-funnel-panel', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    atFixedNow();
 
     it('shows a spinner and asks for the last 30 days of every source until figures arrive', async () => {
         const element = render();
@@ -208,7 +182,7 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        await change(element, '.preset-filter', preset);
+        await change(rangeFilter(element), '.preset-filter', preset);
 
         expect(funnelAdapter.getLastConfig()).toEqual({ startDate, endDate: '2026-11-26', leadSource: '' });
     });
@@ -218,12 +192,12 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        await change(element, '.preset-filter', 'custom');
-        expect(($(element, '.custom-start') as HTMLInputElement).value).toBe('2026-10-28');
-        expect(($(element, '.custom-end') as HTMLInputElement).value).toBe('2026-11-26');
+        await change(rangeFilter(element), '.preset-filter', 'custom');
+        expect(($(rangeFilter(element), '.custom-start') as HTMLInputElement).value).toBe('2026-10-28');
+        expect(($(rangeFilter(element), '.custom-end') as HTMLInputElement).value).toBe('2026-11-26');
 
-        await change(element, '.custom-start', '2026-07-01');
-        await change(element, '.custom-end', '2026-09-30');
+        await change(rangeFilter(element), '.custom-start', '2026-07-01');
+        await change(rangeFilter(element), '.custom-end', '2026-09-30');
         expect(funnelAdapter.getLastConfig()).toEqual({
             startDate: '2026-07-01',
             endDate: '2026-09-30',
@@ -238,10 +212,12 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        await change(element, '.preset-filter', 'custom');
-        await change(element, '.custom-start', '2026-12-01');
+        await change(rangeFilter(element), '.preset-filter', 'custom');
+        await change(rangeFilter(element), '.custom-start', '2026-12-01');
 
-        expect(texts(element, '.range-error')).toEqual(['The start date must be on or before the end date.']);
+        expect(texts(rangeFilter(element), '.range-error')).toEqual([
+            'The start date must be on or before the end date.'
+        ]);
         // An undefined parameter keeps the Apex wire from calling the server.
         expect(funnelAdapter.getLastConfig()).toEqual({
             startDate: undefined,

@@ -1,49 +1,22 @@
-import { createElement } from 'lwc';
+import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import RevenuePanel from '../revenuePanel';
 import getRevenue from '@salesforce/apex/RevenueController.getRevenue';
-import { $, $$, change, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
 import BATON from './data/revenueBaton.json';
 import SALESFORCE from './data/revenueSalesforce.json';
 import EMPTY from './data/revenueEmpty.json';
 import NOT_COMPUTED from './data/revenueNotComputed.json';
 
-interface ApexTestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
-
-jest.mock(
-    '@salesforce/apex/RevenueController.getRevenue',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/RevenueController.getRevenue', () => mockApexWire(), { virtual: true });
 
 const revenueAdapter = getRevenue as unknown as ApexTestWireAdapter;
-// Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone).
-const NOW = Date.parse('2026-11-26T18:00:00Z');
 
 function render(): HTMLElement {
-    const element = createElement('c-revenue-panel', { is: RevenuePanel });
-    document.body.appendChild(element);
-    return element;
+    return mount('c-revenue-panel', RevenuePanel);
 }
 
 describe('c-revenue-panel', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    atFixedNow();
 
     it('shows a spinner and asks for this quarter under the default model', async () => {
         const element = render();
@@ -90,7 +63,7 @@ describe('c-revenue-panel', () => {
         expect(campaigns[campaigns.length - 1]).toBe('No campaign — — 0 $12,450 $5,000 1 — — —');
         expect($$(element, '.campaign-table .roi_loss').map((node) => node.textContent)).toEqual(['-8.6%', '-100.0%']);
         expect(rows(element, '.channel-table tbody tr')[0]).toBe(
-            'Conference 1 $48,000 62 $184,200 $95,300 $774.19 $5,333.33 283.8%'
+            'Conference 1 $48,000 62 $184,200 $95,300 9 $774.19 $5,333.33 283.8%'
         );
     });
 
@@ -170,8 +143,10 @@ describe('c-revenue-panel', () => {
         expect($(element, 'c-error-panel')).not.toBeNull();
         await expect(element).toBeAccessible();
 
-        await change(element, '.preset-filter', 'custom');
-        await change(element, '.custom-start', '2026-11-30');
-        expect(texts(element, '.range-error')).toEqual(['The start date must be on or before the end date.']);
+        await change(rangeFilter(element), '.preset-filter', 'custom');
+        await change(rangeFilter(element), '.custom-start', '2026-11-30');
+        expect(texts(rangeFilter(element), '.range-error')).toEqual([
+            'The start date must be on or before the end date.'
+        ]);
     });
 });

@@ -1,31 +1,16 @@
-import { createElement } from 'lwc';
+import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import TeamTargets from '../teamTargets';
 import getTargets from '@salesforce/apex/TeamTargetController.getTargets';
 import saveTarget from '@salesforce/apex/TeamTargetController.saveTarget';
 import getHistory from '@salesforce/apex/TeamTargetController.getHistory';
 import { refreshApex } from '@salesforce/apex';
-import { $, $$, change, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
 import CURRENT from './data/targetsCurrent.json';
 import PAST from './data/targetsPast.json';
 import NOT_SET from './data/targetsNotSet.json';
 import HISTORY from './data/targetHistory.json';
 
-interface ApexTestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
-
-jest.mock(
-    '@salesforce/apex/TeamTargetController.getTargets',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/TeamTargetController.getTargets', () => mockApexWire(), { virtual: true });
 jest.mock('@salesforce/apex/TeamTargetController.saveTarget', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/TeamTargetController.getHistory', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
@@ -33,13 +18,9 @@ jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolv
 const targetsAdapter = getTargets as unknown as ApexTestWireAdapter;
 const saveMock = saveTarget as unknown as jest.Mock;
 const historyMock = getHistory as unknown as jest.Mock;
-// Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone).
-const NOW = Date.parse('2026-11-26T18:00:00Z');
 
 function render(): HTMLElement {
-    const element = createElement('c-team-targets', { is: TeamTargets });
-    document.body.appendChild(element);
-    return element;
+    return mount('c-team-targets', TeamTargets);
 }
 
 async function click(element: HTMLElement, selector: string): Promise<void> {
@@ -48,15 +29,7 @@ async function click(element: HTMLElement, selector: string): Promise<void> {
 }
 
 describe('c-team-targets', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    atFixedNow();
 
     it('asks for this month of everyone, with a spinner until the targets arrive', async () => {
         const element = render();

@@ -1,49 +1,22 @@
-import { createElement } from 'lwc';
+import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import WeeklyReview from '../weeklyReview';
 import getReview from '@salesforce/apex/WeeklyReviewController.getReview';
 import type { WeeklyReviewResult } from '@salesforce/apex/WeeklyReviewController.getReview';
 import { reviewCsv } from '../reviewCsv';
-import { $, $$, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
 import REVIEW from './data/weeklyReview.json';
 import EMPTY from './data/weeklyReviewEmpty.json';
 
-interface ApexTestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown): void;
-    getLastConfig(): Record<string, unknown>;
-}
-
-jest.mock(
-    '@salesforce/apex/WeeklyReviewController.getReview',
-    () => {
-        const { createApexTestWireAdapter } = jest.requireActual<{
-            createApexTestWireAdapter: (fn: unknown) => unknown;
-        }>('@salesforce/sfdx-lwc-jest');
-        return { default: createApexTestWireAdapter(jest.fn()) };
-    },
-    { virtual: true }
-);
+jest.mock('@salesforce/apex/WeeklyReviewController.getReview', () => mockApexWire(), { virtual: true });
 
 const reviewAdapter = getReview as unknown as ApexTestWireAdapter;
-// Thursday 26 November 2026, 10:00 in America/Los_Angeles (the Jest user time zone): last week is 16 to 22 November.
-const NOW = Date.parse('2026-11-26T18:00:00Z');
 
 function render(): HTMLElement {
-    const element = createElement('c-weekly-review', { is: WeeklyReview });
-    document.body.appendChild(element);
-    return element;
+    return mount('c-weekly-review', WeeklyReview);
 }
 
 describe('c-weekly-review', () => {
-    beforeEach(() => {
-        jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-        jest.restoreAllMocks();
-    });
+    atFixedNow();
 
     it('asks for last week, Monday to Sunday, with a spinner until it arrives', async () => {
         const element = render();

@@ -1,0 +1,73 @@
+import { LightningElement, api } from 'lwc';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { PRESET_OPTIONS, customRangeError, presetRange, todayIn } from 'c/dateRanges';
+import type { DateRange, RangePreset } from 'c/dateRanges';
+
+/** What `rangechange` carries: the range to read, or no dates while a custom range is incomplete or invalid. */
+export type RangeChange = Partial<DateRange>;
+
+/**
+ * The date range filter of Baton's panels: a preset (ending today, in the user's time zone) or a custom range of two
+ * dates, which it checks and explains when it cannot be read. Fires `rangechange` when connected and whenever the
+ * range changes; a custom range starts from the range on screen.
+ */
+export default class DateRangeFilter extends LightningElement {
+    /** The presets offered. */
+    @api options: ReadonlyArray<{ label: string; value: RangePreset }> = PRESET_OPTIONS;
+    /** The preset selected at first. */
+    @api initialPreset: RangePreset = 'last30';
+
+    preset: RangePreset = 'last30';
+    customStartDate = '';
+    customEndDate = '';
+    private range: DateRange | undefined;
+
+    override connectedCallback(): void {
+        this.preset = this.initialPreset;
+        this.apply(true);
+    }
+
+    get isCustom(): boolean {
+        return this.preset === 'custom';
+    }
+
+    get rangeError(): string | undefined {
+        return this.isCustom ? customRangeError(this.customStartDate, this.customEndDate) : undefined;
+    }
+
+    handlePresetChange(event: CustomEvent<{ value: RangePreset }>): void {
+        this.preset = event.detail.value;
+        if (this.isCustom && !this.customStartDate && this.range) {
+            this.customStartDate = this.range.startDate;
+            this.customEndDate = this.range.endDate;
+        }
+        this.apply(false);
+    }
+
+    handleCustomStartChange(event: CustomEvent<{ value: string }>): void {
+        this.customStartDate = event.detail.value ?? '';
+        this.apply(false);
+    }
+
+    handleCustomEndChange(event: CustomEvent<{ value: string }>): void {
+        this.customEndDate = event.detail.value ?? '';
+        this.apply(false);
+    }
+
+    private apply(always: boolean): void {
+        let range: DateRange | undefined;
+        if (this.isCustom) {
+            range = this.rangeError ? undefined : { startDate: this.customStartDate, endDate: this.customEndDate };
+        } else {
+            range = presetRange(this.preset, todayIn(TIME_ZONE, new Date(Date.now())));
+        }
+        const changed = range?.startDate !== this.range?.startDate || range?.endDate !== this.range?.endDate;
+        if (range) {
+            this.range = range;
+        }
+        if (always || changed) {
+            const detail: RangeChange = range ? { ...range } : {};
+            this.dispatchEvent(new CustomEvent('rangechange', { detail }));
+        }
+    }
+}
