@@ -24,7 +24,9 @@ interface Shot {
 const NARROW_SHOTS: Shot[] = [
     { file: 'queue-mql-420.png', stateId: 'queue-mql', viewport: UTILITY_BAR, fullPage: false },
     { file: 'queue-details-360.png', stateId: 'queue-details', viewport: PHONE, fullPage: false },
-    { file: 'funnel-live-420.png', stateId: 'funnel-live', viewport: UTILITY_BAR, fullPage: true }
+    { file: 'funnel-live-420.png', stateId: 'funnel-live', viewport: UTILITY_BAR, fullPage: true },
+    { file: 'revenue-baton-420.png', stateId: 'revenue-baton', viewport: UTILITY_BAR, fullPage: false },
+    { file: 'targets-current-360.png', stateId: 'targets-current', viewport: PHONE, fullPage: false }
 ];
 
 /** States whose first screen says it all: a long list is cut at the bottom of a 1440 x 900 screen. */
