@@ -3,7 +3,7 @@
  * Won rates, SLA clocks met and breached per stage, rejection reasons.
  * `npm run funnel -- --help` for the flags.
  */
-import { runCommand, type CommandSpec } from './lib/cli.ts';
+import { runCommand, TARGET_ORG_FLAG, type CommandSpec } from './lib/cli.ts';
 import { connect, resolveAuth } from './lib/connection.ts';
 import { formatFunnel, readFunnel } from './lib/funnel.ts';
 import { say, type Output } from './lib/output.ts';
@@ -14,13 +14,7 @@ const FUNNEL = {
         'Prints the funnel of the seeded leads in an org: MQL → SAL → SQL → Opportunity → Won rates, SLA compliance per stage, rejection reasons.',
     usage: ['--target-org <alias> [--json]'],
     flags: {
-        'target-org': {
-            type: 'string',
-            short: 'o',
-            value: '<alias>',
-            description:
-                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
-        },
+        'target-org': TARGET_ORG_FLAG,
         json: { type: 'boolean', description: 'Print the funnel as JSON on stdout.' }
     },
     examples: ['npm run funnel -- --target-org uat', 'npm run -s funnel -- --target-org uat --json > funnel.json'],

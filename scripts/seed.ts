@@ -3,7 +3,7 @@
  * what either would do and writes nothing. `npm run seed -- --help` for every flag.
  */
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
-import { integerFlag, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { integerFlag, runCommand, TARGET_ORG_FLAG, UsageError, type CommandSpec } from './lib/cli.ts';
 import { finishReport, formatTable, say, type Output } from './lib/output.ts';
 import { buildPlan, IDENTITIES, type SeedPlan } from './seed/plan.ts';
 import { readSeedConfig } from './seed/policies.ts';
@@ -47,13 +47,7 @@ const SEED = {
         '--dry-run [--count <n>] [--history]'
     ],
     flags: {
-        'target-org': {
-            type: 'string',
-            short: 'o',
-            value: '<alias>',
-            description:
-                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
-        },
+        'target-org': TARGET_ORG_FLAG,
         count: {
             type: 'string',
             value: '<n>',

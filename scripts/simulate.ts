@@ -4,7 +4,7 @@
  * `npm run simulate -- --help` for the flags; scripts/simulate/ holds the parts.
  */
 import path from 'node:path';
-import { runCommand, type CommandSpec } from './lib/cli.ts';
+import { runCommand, TARGET_ORG_FLAG, type CommandSpec } from './lib/cli.ts';
 import { resolveAuth, type OrgAuth } from './lib/connection.ts';
 import type { Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
@@ -21,13 +21,7 @@ const SIMULATE = {
         'Shows what a criteria change does to the org’s own leads before it is deployed, and which leads drifted from the current criteria. Reads only; writes nothing to the org.',
     usage: ['--target-org <alias> [--criteria <folder>] [--where "<SOQL condition>"] [--out <folder>] [--json]'],
     flags: {
-        'target-org': {
-            type: 'string',
-            short: 'o',
-            value: '<alias>',
-            description:
-                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
-        },
+        'target-org': TARGET_ORG_FLAG,
         criteria: {
             type: 'string',
             value: '<folder>',

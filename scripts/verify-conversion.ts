@@ -6,7 +6,7 @@
  * `npm run verify:conversion -- --help` for every flag.
  */
 import { randomBytes } from 'node:crypto';
-import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { runCommand, TARGET_ORG_FLAG, UsageError, type CommandSpec } from './lib/cli.ts';
 import { connect, resolveAuth, type OrgAuth } from './lib/connection.ts';
 import { finishReport, formatTable, say, type Output } from './lib/output.ts';
 import { PROJECT_ROOT } from './lib/project.ts';
@@ -114,13 +114,7 @@ const VERIFY = {
         "Proves that lead conversion carries Baton's data onto Account, Contact and Opportunity: converts test leads in an org and checks every mapped field, then deletes them (or, with --offline, checks the project's mapping without an org).",
     usage: ['--target-org <alias> [--keep] [--json] [--allow-production]', '--offline [--json]'],
     flags: {
-        'target-org': {
-            type: 'string',
-            short: 'o',
-            value: '<alias>',
-            description:
-                'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
-        },
+        'target-org': TARGET_ORG_FLAG,
         keep: { type: 'boolean', description: 'Keep the test lead and what its conversion created, to inspect them.' },
         offline: {
             type: 'boolean',

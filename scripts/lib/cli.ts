@@ -33,6 +33,15 @@ export interface CommandSpec {
     notes?: string[];
 }
 
+/** `--target-org`, as every command that talks to an org spells it. */
+export const TARGET_ORG_FLAG = {
+    type: 'string',
+    short: 'o',
+    value: '<alias>',
+    description:
+        'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
+} as const satisfies FlagSpec;
+
 type FlagValue<F extends FlagSpec> = F['type'] extends 'boolean'
     ? boolean
     : F['multiple'] extends true
