@@ -119,7 +119,11 @@ const CHECK_COVERAGE = {
     summary: 'Fails an Apex test run with failing tests, org-wide coverage below 90 % or a class below 75 %.',
     usage: ['--file <apex-tests.json> [--org-wide <percent>] [--per-class <percent>] [--json]'],
     flags: {
-        file: { type: 'string', value: '<file>', description: 'Output of sf apex run test --code-coverage --json.' },
+        file: {
+            type: 'string',
+            value: '<file>',
+            description: 'Output of npx sf apex run test --code-coverage --json.'
+        },
         'org-wide': { type: 'string', value: '<percent>', default: '90', description: 'Minimum org-wide coverage.' },
         'per-class': {
             type: 'string',
@@ -156,7 +160,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
             try {
                 parsed = JSON.parse(text) as TestRunOutput;
             } catch {
-                throw new ScriptError(`${values.file} is not JSON: run sf apex run test with --json.`);
+                throw new ScriptError(`${values.file} is not JSON: run npx sf apex run test with --json.`);
             }
             const verdict = judgeCoverage(parsed, orgWide, perClass);
             if (out.json) {

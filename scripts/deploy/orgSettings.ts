@@ -36,6 +36,8 @@ export interface SettingsComparison {
     changes: SettingsChange[];
     /** Where the org's current settings were retrieved to. */
     backupDir: string;
+    /** The same folder relative to the project, as messages name it (npm runs the command there). */
+    backupFolder: string;
 }
 
 /** One component of org-settings/ as the CLI sends it. */
@@ -128,7 +130,7 @@ export async function compareOrgSettings(
             )
         );
     }
-    return { names, changes, backupDir };
+    return { names, changes, backupDir, backupFolder: path.relative(projectDir, backupDir) };
 }
 
 async function readSettings(file: string): Promise<XmlElement> {

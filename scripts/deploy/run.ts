@@ -263,7 +263,7 @@ function plan(
                 checklist.set(
                     'settings',
                     'done',
-                    `${settings.changes.length} settings changed; the previous ones are in ${settings.backupDir}`
+                    `${settings.changes.length} settings changed; the previous ones are in ${settings.backupFolder}`
                 );
             }
         });
@@ -337,7 +337,7 @@ function plan(
         'business-hours',
         'Business hours of your sales team',
         'to do',
-        "SLA clocks count in the business hours named in Lead Handoff Setting → Default (blank: the org's default, 24/7 in a new org): see docs/admin.md"
+        "SLA clocks count in the business hours named in Lead Handoff Setting → Default (blank: the org's default, 24/7 in a new org): see docs/admin.md#after-you-deploy-the-checklist"
     );
     checklist.add(
         'layout',
@@ -350,7 +350,7 @@ function plan(
             'funnel-history',
             'Funnel history older than 180 days',
             'to do',
-            "the rollup's first nightly run computes the last 180 days; for more, run LeadFunnelRollupBatch.run(730); once (docs/admin.md)"
+            "the rollup's first nightly run computes the last 180 days; for more, run LeadFunnelRollupBatch.run(730); once (docs/admin.md#schedule-the-jobs-by-hand)"
         );
     }
     return steps;
@@ -380,7 +380,7 @@ function printPlan(
             )
         );
     }
-    say(output, `The org's current settings are saved in ${settings.backupDir}`);
+    say(output, `The org's current settings are saved in ${settings.backupFolder}`);
 }
 
 async function askToOverwrite(options: DeployOptions, tools: DeployTools, settings: SettingsComparison): Promise<void> {
@@ -397,7 +397,7 @@ async function askToOverwrite(options: DeployOptions, tools: DeployTools, settin
     if (!accepted) {
         throw new ScriptError(
             `Stopped: you chose not to change the org's settings; nothing was changed.`,
-            `Copy the org's own mappings into ${ORG_SETTINGS_DIR}/ (its current settings are in ${settings.backupDir}) and run again, or run with --skip-org-settings.`
+            `Copy the org's own mappings into ${ORG_SETTINGS_DIR}/ (its current settings are in ${settings.backupFolder}) and run again, or run with --skip-org-settings.`
         );
     }
 }

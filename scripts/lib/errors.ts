@@ -111,7 +111,7 @@ export function explainError(error: unknown, orgLabel: string, reauthenticate: s
     if (/INSUFFICIENT_ACCESS|NOT_ACCESSIBLE|API_DISABLED_FOR_ORG|FUNCTIONALITY_NOT_ENABLED/.test(code + message)) {
         return new ScriptError(
             `${orgLabel} refused the call for lack of permission: ${message}`,
-            'Assign the Baton_Admin permission set (sf org assign permset --name Baton_Admin) or use an administrator.',
+            'Assign the Baton_Admin permission set (npx sf org assign permset --name Baton_Admin --target-org <org>) or use an administrator.',
             {
                 cause: error
             }

@@ -39,8 +39,9 @@ export interface MetadataRequirement {
 }
 
 const DEPLOY_HINT =
-    'Deploy Baton first: sf project deploy start --source-dir force-app --source-dir org-settings --target-org <org>, ' +
-    'then give yourself access: sf org assign permset --name Baton_Admin --target-org <org>.';
+    'Deploy Baton first: npm run deploy -- --target-org <org> (it also gives you Baton_Admin). By hand, in two steps: ' +
+    'npx sf project deploy start --source-dir force-app --target-org <org>, then the same with --source-dir org-settings ' +
+    '(see docs/admin.md), then npx sf org assign permset --name Baton_Admin --target-org <org>.';
 
 /**
  * Fails with every missing object and field (undeployed, or hidden from this user by
@@ -85,7 +86,7 @@ export function checkMetadata(
             : '';
         throw new ScriptError(
             `Your user in ${orgLabel} lacks permission to ${denied.join(', ')}.`,
-            `Assign Baton_Admin (sf org assign permset --name Baton_Admin) or use a user with these object permissions.${campaigns}`
+            `Assign Baton_Admin (npx sf org assign permset --name Baton_Admin --target-org <org>) or use a user with these object permissions.${campaigns}`
         );
     }
 }
@@ -116,7 +117,7 @@ export async function checkBypassPermission(org: OrgConnection, userId: string):
             .filter((name): name is string => Boolean(name));
         throw new ScriptError(
             `Writing lead history needs the ${permission} custom permission, so Baton's automation does not recompute the backdated stages; your user in ${org.label} does not have it.`,
-            `Assign a permission set that grants it (${names.length > 0 ? names.join(', ') : 'Baton_Bypass_Automation'}): sf org assign permset --name ${names[0] ?? 'Baton_Bypass_Automation'} --target-org <org>`
+            `Assign a permission set that grants it (${names.length > 0 ? names.join(', ') : 'Baton_Bypass_Automation'}): npx sf org assign permset --name ${names[0] ?? 'Baton_Bypass_Automation'} --target-org <org>`
         );
     } catch (error) {
         throw explainError(error, org.label, org.reauthenticate);

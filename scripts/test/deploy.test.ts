@@ -239,6 +239,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         assert.match(run.text, /· planned\s+Deploy force-app\s+test level NoTestRun \(sandbox org\)/);
         assert.match(run.text, /· planned\s+Permission set Baton_SDR → rep@acme\.example\s+to assign/);
         assert.match(run.text, /LeadConfig\.shouldLeadConvertRequireValidation\s+false\s+true/);
+        assert.match(run.text, /^The org's current settings are saved in settings-backup\/acme-\w+$/m);
     });
 
     it('stops before deploying when the deploy-readiness gate fails, and shows its report', async () => {

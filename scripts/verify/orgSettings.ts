@@ -30,7 +30,7 @@ function missing(org: OrgConnection, what: string): ScriptError {
     return new ScriptError(
         `Could not read the lead field mapping of ${org.label}: ${what}.`,
         'Reading LeadConvertSettings needs the "Modify Metadata Through Metadata API Functions" or "Modify All Data" permission; ' +
-            'deploy the mapping with sf project deploy start --source-dir org-settings --target-org <org>, then run the check again.'
+            'deploy the mapping with npm run deploy -- --target-org <org> (it lists what it changes first), then run the check again.'
     );
 }
 
