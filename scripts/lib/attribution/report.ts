@@ -149,8 +149,9 @@ function attribute(
             {
                 name: record.Name,
                 cost: record.ActualCost,
-                mqls: responses.filter((item) => item.CampaignId === record.Id && item.LeadId && mqlLeadIds.has(item.LeadId))
-                    .length,
+                mqls: responses.filter(
+                    (item) => item.CampaignId === record.Id && item.LeadId && mqlLeadIds.has(item.LeadId)
+                ).length,
                 wonByModel: byModel(),
                 sums: emptySums()
             }

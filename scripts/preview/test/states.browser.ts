@@ -2,7 +2,7 @@
  * Every state of the preview in Debian's Chromium, at a page's width (1440 px), a utility bar's (420 px) and a
  * phone's (360 px): no console or page error, nothing sticking out sideways, every text at 4.5:1 or more
  * (measured from computed styles), and no axe-core WCAG 2.1 AA violation. Then what triage and leaders need
- * of the layout: 15 leads on a 1440 x 900 screen, a list that stays usable at 360 px, stacked funnel tables,
+ * of the layout: 15 leads on a 1440 x 900 screen, a list that stays usable at 360 px, stacked funnel and leader tables,
  * a live SLA countdown.
  *
  *   npm run test:browser
@@ -189,4 +189,32 @@ describe('the funnel, read at a glance', () => {
             await page.close();
         }
     });
+});
+
+describe("the leaders' panels, read at a glance", () => {
+    // Revenue's campaign, channel, model and Lead Source tables; the team's targets; the review's figures,
+    // sources and rejections: tables on a page, one block per row in a utility bar.
+    const panels = [
+        { state: 'revenue-baton', host: 'c-revenue-panel', tables: 4 },
+        { state: 'targets-current', host: 'c-team-targets', tables: 1 },
+        { state: 'review-week', host: 'c-weekly-review', tables: 3 }
+    ];
+    for (const { state, host, tables } of panels) {
+        it(`${state}: stacks its tables below 600 px and shows them as tables on a page`, async () => {
+            const { page } = await openState(browser, server.url, state, WIDE);
+            try {
+                const headersShown = () =>
+                    page.evaluate(
+                        (path) =>
+                            window.batonPreview.findAll(path).map((head) => getComputedStyle(head).display !== 'none'),
+                        [host, '.stack-table thead']
+                    );
+                assert.deepEqual(await headersShown(), Array(tables).fill(true));
+                await resize(page, UTILITY_BAR);
+                assert.deepEqual(await headersShown(), Array(tables).fill(false));
+            } finally {
+                await page.close();
+            }
+        });
+    }
 });
