@@ -36,7 +36,12 @@ export default tseslint.config(
     {
         files: componentTests,
         ...jestPlugin.configs['flat/recommended'],
-        languageOptions: { globals: { ...globals.jest, ...globals.node } }
+        languageOptions: { globals: { ...globals.jest, ...globals.node } },
+        rules: {
+            ...jestPlugin.configs['flat/recommended'].rules,
+            // Helpers named expect… assert; a test with no assertion at all fails the lint.
+            'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }]
+        }
     },
     // Ambient platform declarations.
     {

@@ -46,6 +46,17 @@ export function rangeFilter(element: HTMLElement): HTMLElement {
     return $(element, 'c-date-range-filter')!;
 }
 
+/** Steps a panel's period (c-period-stepper) back or on, as its buttons do. */
+export async function step(element: HTMLElement, direction: 'previous' | 'next'): Promise<void> {
+    $(element, 'c-period-stepper')!.dispatchEvent(new CustomEvent(direction));
+    await flush();
+}
+
+/** The period a panel's stepper shows. */
+export function periodLabel(element: HTMLElement): string | undefined {
+    return ($(element, 'c-period-stepper') as (HTMLElement & { label?: string }) | null)?.label;
+}
+
 /** Removes every component the test rendered. */
 export function cleanUp(): void {
     while (document.body.firstChild) {

@@ -121,7 +121,7 @@ export const LEADER_STATES: PreviewState[] = [
         description: 'The month before, over: each actual against its whole target (targetsPast.json).',
         answers: TARGET_ANSWERS,
         act: async (roots) => {
-            await click(roots, [...TARGETS, 'lightning-button-icon.previous-month', 'button']);
+            await click(roots, [...TARGETS, 'c-period-stepper', 'lightning-button-icon.previous', 'button']);
         },
         ready: [...TARGETS, '.targets-table .status_bad']
     },

@@ -4,7 +4,7 @@ import getTargets from '@salesforce/apex/TeamTargetController.getTargets';
 import saveTarget from '@salesforce/apex/TeamTargetController.saveTarget';
 import getHistory from '@salesforce/apex/TeamTargetController.getHistory';
 import { refreshApex } from '@salesforce/apex';
-import { $, $$, change, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, periodLabel, rows, step, texts } from '../../../../../test/jest-helpers/dom';
 import CURRENT from './data/targetsCurrent.json';
 import PAST from './data/targetsPast.json';
 import NOT_SET from './data/targetsNotSet.json';
@@ -37,7 +37,7 @@ describe('c-team-targets', () => {
 
         expect($(element, 'lightning-spinner')).not.toBeNull();
         expect(targetsAdapter.getLastConfig()).toEqual({ month: '2026-11-01', team: '' });
-        expect(texts(element, '.month-label')).toEqual(['November 2026']);
+        expect(periodLabel(element)).toBe('November 2026');
         await expect(element).toBeAccessible();
     });
 
@@ -67,7 +67,7 @@ describe('c-team-targets', () => {
         const element = render();
         targetsAdapter.emit(CURRENT);
         await flush();
-        await click(element, '.previous-month');
+        await step(element, 'previous');
 
         expect(targetsAdapter.getLastConfig()).toEqual({ month: '2026-10-01', team: '' });
         targetsAdapter.emit(PAST);

@@ -3,7 +3,7 @@ import WeeklyReview from '../weeklyReview';
 import getReview from '@salesforce/apex/WeeklyReviewController.getReview';
 import type { WeeklyReviewResult } from '@salesforce/apex/WeeklyReviewController.getReview';
 import { reviewCsv } from '../reviewCsv';
-import { $, $$, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, flush, rows, step, texts } from '../../../../../test/jest-helpers/dom';
 import REVIEW from './data/weeklyReview.json';
 import EMPTY from './data/weeklyReviewEmpty.json';
 
@@ -110,12 +110,10 @@ describe('c-weekly-review', () => {
         reviewAdapter.emit(REVIEW);
         await flush();
 
-        $(element, '.previous-week')!.click();
-        await flush();
+        await step(element, 'previous');
         expect(reviewAdapter.getLastConfig()).toEqual({ weekStart: '2026-11-09' });
-        $(element, '.next-week')!.click();
-        $(element, '.next-week')!.click();
-        await flush();
+        await step(element, 'next');
+        await step(element, 'next');
         expect(reviewAdapter.getLastConfig()).toEqual({ weekStart: '2026-11-23' });
     });
 
