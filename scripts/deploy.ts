@@ -1,8 +1,8 @@
 /**
  * Deploys Baton to an org in one command: build, the deploy-readiness gate, `force-app` (with the
  * Apex test level the org's kind needs), `org-settings` (after showing what it changes and asking),
- * permission sets, the SLA monitor and funnel rollup schedules, and a checklist of what is done and
- * what is left.
+ * permission sets, the SLA monitor and funnel rollup schedules, checks of the org's routing setup,
+ * and a checklist of what is done and what is left.
  *
  *   npm run deploy -- --target-org <alias> [--sdr <username>]… [--manager <username>]… [--yes] [--dry-run]
  */
@@ -25,10 +25,10 @@ const run = promisify(execFile);
 const DEPLOY = {
     command: 'npm run deploy --',
     summary:
-        'Deploys Baton to an org: build, deploy-readiness gate, force-app, org-settings, permission sets, scheduled jobs, then a checklist.',
+        "Deploys Baton to an org: build, deploy-readiness gate, force-app, org-settings, permission sets, scheduled jobs, checks of the org's routing, then a checklist.",
     usage: [
         '--target-org <alias> [--admin <username>]... [--sdr <username>]... [--manager <username>]...',
-        '[--test-level <level>] [--skip-org-settings] [--yes] [--dry-run] [--wait <minutes>] [--json]'
+        '[--chat-poster <username>]... [--test-level <level>] [--skip-org-settings] [--yes] [--dry-run] [--wait <minutes>] [--json]'
     ],
     flags: {
         'target-org': {
@@ -54,6 +54,13 @@ const DEPLOY = {
             value: '<username>',
             multiple: true,
             description: 'Give Baton_Manager to this user; repeatable.'
+        },
+        'chat-poster': {
+            type: 'string',
+            value: '<username>',
+            multiple: true,
+            description:
+                'Give Baton_Chat_Poster to this user (whose saves hand leads off, when handoffs are posted to chat); repeatable.'
         },
         'test-level': {
             type: 'string',
@@ -142,7 +149,12 @@ export async function main(argv: string[], output?: Output, tools?: DeployTools)
                     targetOrg: values['target-org'],
                     ...(testLevel ? { testLevel: testLevel as TestLevel } : {}),
                     waitMinutes: integerFlag('wait', values.wait, { min: 1, max: 1440 }),
-                    users: { admin: values.admin ?? [], sdr: values.sdr ?? [], manager: values.manager ?? [] },
+                    users: {
+                        admin: values.admin ?? [],
+                        sdr: values.sdr ?? [],
+                        manager: values.manager ?? [],
+                        chatPoster: values['chat-poster'] ?? []
+                    },
                     yes: values.yes,
                     dryRun: values['dry-run'],
                     skipOrgSettings: values['skip-org-settings']

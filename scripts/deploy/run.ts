@@ -1,8 +1,9 @@
 /**
  * The one-command deploy: read the org and plan (nothing changes before the plan is shown and, when
  * org settings would change, accepted), then build, gate, deploy `force-app`, deploy `org-settings`,
- * assign permission sets, schedule the jobs, check the queues, and print the checklist with each
- * item's state. Every step is idempotent, so after a failure the same command picks up again.
+ * assign permission sets, schedule the jobs, check the org's routing setup (queues, the active
+ * assignment rule, round-robin members, the chat channel), and print the checklist with each item's
+ * state. Every step is idempotent, so after a failure the same command picks up again.
  */
 import { formatTable, say, type Output } from '../lib/output.ts';
 import { ScriptError } from '../lib/errors.ts';
@@ -17,9 +18,14 @@ import {
     checkUsers,
     existingAssignments,
     wantedAssignments,
-    type Assignment
+    type Assignment,
+    type DeployUsers
 } from './permissionSets.ts';
+import { checkAssignmentRule } from './assignmentRule.ts';
+import { checkChat } from './chat.ts';
+import { readHandoffSetup, type HandoffSetup, type SetupCheck } from './handoffSetup.ts';
 import { checkQueues } from './queues.ts';
+import { checkRoundRobin } from './roundRobin.ts';
 import { readJobStates, ROLLUP_JOB, scheduleMissing, type JobState } from './schedules.ts';
 import { DeployFailure, deploySource } from './sourceDeploy.ts';
 import { chooseTestLevel, readTargetOrg, type TargetOrg, type TestLevel } from './targetOrg.ts';
@@ -31,7 +37,7 @@ export interface DeployOptions {
     /** Overrides the test level the org's kind implies. */
     testLevel?: TestLevel;
     waitMinutes: number;
-    users: { admin: string[]; sdr: string[]; manager: string[] };
+    users: DeployUsers;
     yes: boolean;
     dryRun: boolean;
     skipOrgSettings: boolean;
@@ -313,22 +319,32 @@ function plan(
         });
     }
 
-    checklist.add('queues', "Queues named in Baton's settings take leads", 'planned', 'checked after the deploy');
+    const setupChecks: { key: string; item: string; check: (setup: HandoffSetup) => Promise<SetupCheck> }[] = [
+        {
+            key: 'queues',
+            item: "Queues named in Baton's settings take leads",
+            check: (setup) => checkQueues(org, setup)
+        },
+        {
+            key: 'assignment-rule',
+            item: 'Active lead assignment rule routes MQLs to the SDR queue',
+            check: (setup) =>
+                checkAssignmentRule(org, setup, async () => settings?.backupDir ?? tools.backupDir(options.targetOrg))
+        },
+        { key: 'round-robin', item: 'Round-robin members', check: () => checkRoundRobin(org) },
+        { key: 'chat', item: 'Handoff posts to a chat channel', check: (setup) => checkChat(org, setup) }
+    ];
+    for (const { key, item } of setupChecks) {
+        checklist.add(key, item, 'planned', 'checked after the deploy');
+    }
     steps.push({
-        keys: ['queues'],
-        announce: "Checking the queues Baton's settings name…",
+        keys: setupChecks.map(({ key }) => key),
+        announce: 'Checking the queues, the assignment rule, round robin and the chat channel…',
         run: async () => {
-            const { named, problems } = await checkQueues(org);
-            if (problems.length > 0) {
-                checklist.set('queues', 'to do', problems.join('; '));
-            } else {
-                checklist.set(
-                    'queues',
-                    'done',
-                    named.length > 0
-                        ? `${named.join(', ')}: exist and take leads`
-                        : 'no queue configured: leads keep their owner'
-                );
+            const setup = await readHandoffSetup(org);
+            for (const { key, check } of setupChecks) {
+                const { state, detail } = await check(setup);
+                checklist.set(key, state, detail);
             }
         }
     });

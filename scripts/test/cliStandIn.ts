@@ -1,8 +1,10 @@
 /**
  * A recording stand-in for the Salesforce CLI, for the deploy command's tests: a small stateful org
- * (users, permission set assignments, scheduled jobs, settings, queues) that answers each
- * `sf … --json` command line in the shape the pinned CLI prints, and records the command lines.
+ * (users, permission set assignments, scheduled jobs, settings, queues, assignment rules, round-robin
+ * members, Named Credentials) that answers each `sf … --json` command line in the shape the pinned
+ * CLI prints, and records the command lines.
  */
+import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeployTools } from '../deploy/run.ts';
@@ -50,7 +52,19 @@ export interface FakeOrg {
     /** The org's settings files by component, as `--metadata` names them (`Settings:LeadConfig`). */
     settings: Record<string, string>;
     queues: { DeveloperName: string; QueueSobjects: { records: { SobjectType: string }[] } | null }[];
-    handoffQueues: { SDR_Queue__c: string | null; Recycle_Queue__c: string | null };
+    /** The `Default` Lead Handoff Setting as the deploy left it. */
+    handoffSetting: {
+        SDR_Queue__c: string | null;
+        Recycle_Queue__c: string | null;
+        Chat_Named_Credential__c: string | null;
+    };
+    /** Lead assignment rules (`Name`, `Active`), as SOQL reads them. */
+    assignmentRules: { Name: string; Active: boolean }[];
+    /** The same rules as `AssignmentRules:Lead` retrieves them (the file the CLI writes), when the org has any. */
+    assignmentRulesFile?: string;
+    /** Active round-robin members. */
+    routingMembers: { Queue__c: string | null; User__r: { Username: string; IsActive: boolean } | null }[];
+    namedCredentials: string[];
     /** Canned answers of `sf project deploy start` by source directory (success otherwise). */
     deployFailures: Record<string, SfResult<unknown>>;
     /** Anonymous Apex the stand-in was asked to run. */
@@ -80,7 +94,10 @@ export function fakeOrg(kind: 'production' | 'sandbox'): FakeOrg {
             'LeadConvertSettings:LeadConvertSettings': ORG_LEAD_CONVERT
         },
         queues: [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Lead' }] } }],
-        handoffQueues: { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: null },
+        handoffSetting: { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: null, Chat_Named_Credential__c: null },
+        assignmentRules: [],
+        routingMembers: [],
+        namedCredentials: [],
         deployFailures: {},
         apexRuns: []
     };
@@ -94,7 +111,19 @@ function inValues(soql: string, field: string): string[] {
     return [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map(([, value]) => (value ?? '').replace(/\\(.)/g, '$1'));
 }
 
+/** The value of a `field = 'value'` SOQL filter. */
+function equalsValue(soql: string, field: string): string | undefined {
+    const literal = new RegExp(`${field.replace('.', '\\.')} = '((?:[^'\\\\]|\\\\.)*)'`).exec(soql)?.[1];
+    return literal?.replace(/\\(.)/g, '$1');
+}
+
 function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
+    try {
+        parseQuery(soql);
+    } catch (error) {
+        // What `sf data query` answers for SOQL the platform cannot parse (a list like `IN ()`, for one).
+        return { status: 1, name: 'MALFORMED_QUERY', message: (error as Error).message };
+    }
     const from = /\bFROM (\w+)(?![^(]*\))/.exec(soql)?.[1];
     const records = (() => {
         switch (from) {
@@ -105,6 +134,17 @@ function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
                 return org.users.filter(({ Username }) => names.includes(Username.toLowerCase()));
             }
             case 'PermissionSetAssignment': {
+                const single = equalsValue(soql, 'PermissionSet.Name');
+                if (single !== undefined) {
+                    // Who holds one set, active users only (… AND Assignee.IsActive = true).
+                    const active = new Set(
+                        org.users.filter(({ IsActive }) => IsActive).map(({ Username }) => Username.toLowerCase())
+                    );
+                    return org.assignments.filter(
+                        ({ Assignee, PermissionSet }) =>
+                            PermissionSet.Name === single && active.has(Assignee.Username.toLowerCase())
+                    );
+                }
                 const sets = inValues(soql, 'PermissionSet.Name');
                 const users = inValues(soql, 'Assignee.Username');
                 return org.assignments.filter(
@@ -112,12 +152,22 @@ function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
                         sets.includes(PermissionSet.Name) && users.includes(Assignee.Username.toLowerCase())
                 );
             }
+            case 'AssignmentRule':
+                return org.assignmentRules.filter(({ Active }) => Active).map(({ Name }) => ({ Name }));
+            case 'Lead_Routing_Member__c':
+                return org.routingMembers;
+            case 'NamedCredential': {
+                const name = equalsValue(soql, 'DeveloperName') ?? '';
+                return org.namedCredentials
+                    .filter((candidate) => candidate.toLowerCase() === name.toLowerCase())
+                    .map((DeveloperName) => ({ DeveloperName }));
+            }
             case 'CronTrigger': {
                 const names = inValues(soql, 'CronJobDetail.Name');
                 return org.jobs.filter(({ CronJobDetail }) => names.includes(CronJobDetail.Name));
             }
             case 'Lead_Handoff_Setting__mdt':
-                return [org.handoffQueues];
+                return [org.handoffSetting];
             case 'Lead_SLA_Policy__mdt':
                 return [];
             case 'Group': {
@@ -184,7 +234,7 @@ async function retrieve(org: FakeOrg, members: string[], outputDir: string): Pro
     const files = [];
     for (const member of members) {
         const [type = '', fullName = ''] = member.split(':');
-        const content = org.settings[member];
+        const content = member === 'AssignmentRules:Lead' ? org.assignmentRulesFile : org.settings[member];
         if (content === undefined) {
             const error = `Entity of type '${type}' named '${fullName}' cannot be found`;
             files.push({ fullName, type, state: 'Failed', error, problemType: 'Error' });

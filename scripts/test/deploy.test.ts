@@ -92,6 +92,38 @@ function writes(calls: string[][]): string[] {
         .filter((command) => /^(project deploy start|org assign permset|apex run)$/.test(command));
 }
 
+/** A Lead assignment rules file as the CLI retrieves it, with one active rule (`Regional routing`). */
+function assignmentRules(entries: { criteria: string[][]; assignedTo: string; formula?: string }[]): string {
+    const ruleEntries = entries.map(
+        ({ criteria, assignedTo, formula }) => `        <ruleEntry>
+            <assignedTo>${assignedTo}</assignedTo>
+            <assignedToType>Queue</assignedToType>
+${criteria
+    .map(
+        ([field, operation, value]) => `            <criteriaItems>
+                <field>${field ?? ''}</field>
+                <operation>${operation ?? ''}</operation>
+                <value>${value ?? ''}</value>
+            </criteriaItems>`
+    )
+    .join('\n')}${formula ? `\n            <formula>${formula}</formula>` : ''}
+        </ruleEntry>`
+    );
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<AssignmentRules xmlns="http://soap.sforce.com/2006/04/metadata">
+    <assignmentRule>
+        <fullName>Old routing</fullName>
+        <active>false</active>
+    </assignmentRule>
+    <assignmentRule>
+        <fullName>Regional routing</fullName>
+        <active>true</active>
+${ruleEntries.join('\n')}
+    </assignmentRule>
+</AssignmentRules>
+`;
+}
+
 describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
     it('deploys a production org with RunLocalTests after showing and asking about the settings it changes, then assigns, schedules and prints the checklist', async () => {
         const org = fakeOrg('production');
@@ -179,7 +211,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         );
         assert.match(
             checklist,
-            /✓ done\s+Queues named in Baton's settings take leads\s+SDR_Queue: exist and take leads/
+            /✓ done\s+Queues named in Baton's settings take leads\s+SDR_Queue: exists and takes leads/
         );
         assert.match(checklist, /! to do\s+Business hours of your sales team/);
         assert.match(checklist, /! to do\s+Funnel history older than 180 days\s+.*LeadFunnelRollupBatch\.run\(730\);/);
@@ -416,13 +448,160 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
 
     it('names queues that do not exist or do not take leads as left to do', async () => {
         const org = fakeOrg('sandbox');
-        org.handoffQueues = { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: 'Recycle' };
+        org.handoffSetting = { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: 'Recycle', Chat_Named_Credential__c: null };
         org.queues = [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Case' }] } }];
         const run = await deploy(org, ['--target-org', 'acme', '--yes']);
         assert.equal(run.code, 0, run.text);
         assert.match(
             run.text,
             /! to do\s+Queues named in Baton's settings take leads\s+queue Recycle does not exist .*; queue SDR_Queue does not take leads/
+        );
+    });
+
+    it('checks that the active lead assignment rule routes MQLs to the SDR queue in its first entry', async () => {
+        const org = fakeOrg('sandbox');
+        org.assignmentRules = [
+            { Name: 'Old routing', Active: false },
+            { Name: 'Regional routing', Active: true }
+        ];
+        org.assignmentRulesFile = assignmentRules([
+            { criteria: [['Lead.Country', 'equals', 'Germany,France']], assignedTo: 'EMEA_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'sdr_queue' }
+        ]);
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 0, run.text);
+        assert.match(
+            run.text,
+            /! to do\s+Active lead assignment rule routes MQLs to the SDR queue\s+active rule "Regional routing" decides the owner of leads saved with it .*its first entry must be "Lifecycle Stage equals MQL → queue SDR_Queue": it is entry 2: move it to the top/
+        );
+        // Entries come from the Metadata API, retrieved into the run's backup folder inside the project.
+        const retrieve = run.calls.find((args) => args.includes('AssignmentRules:Lead')) ?? [];
+        const outputDir = retrieve[retrieve.indexOf('--output-dir') + 1] ?? '';
+        assert.equal(path.dirname(outputDir), path.join(PROJECT_ROOT, SETTINGS_BACKUP_DIR));
+
+        org.assignmentRulesFile = assignmentRules([
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL,SAL']], assignedTo: 'SDR_Queue' },
+            { criteria: [['Lead.Country', 'equals', 'Germany']], assignedTo: 'EMEA_Queue' }
+        ]);
+        const fixed = await deploy(org, ['--target-org', 'acme', '--yes', '--skip-org-settings']);
+        assert.match(
+            fixed.text,
+            /✓ done\s+Active lead assignment rule routes MQLs to the SDR queue\s+active rule "Regional routing": its first entry gives MQLs to SDR_Queue/
+        );
+    });
+
+    it('does not count an entry with more conditions, a formula or another queue as routing MQLs', async () => {
+        const org = fakeOrg('sandbox');
+        org.assignmentRules = [{ Name: 'Standard', Active: true }];
+        for (const entry of [
+            {
+                criteria: [
+                    ['Lead.Lifecycle_Stage__c', 'equals', 'MQL'],
+                    ['Lead.Country', 'equals', 'Germany']
+                ],
+                assignedTo: 'SDR_Queue'
+            },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'notEqual', 'MQL']], assignedTo: 'SDR_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'Other_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'SDR_Queue', formula: 'true' }
+        ]) {
+            org.assignmentRulesFile = assignmentRules([entry]);
+            const run = await deploy(org, ['--target-org', 'acme', '--yes', '--skip-org-settings']);
+            assert.match(
+                run.text,
+                /! to do\s+Active lead assignment rule .*: add it at the top/,
+                JSON.stringify(entry)
+            );
+        }
+    });
+
+    it('says new MQLs go to the SDR queue when no lead assignment rule is active, without retrieving any', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes', '--skip-org-settings']);
+        assert.match(
+            run.text,
+            /✓ done\s+Active lead assignment rule routes MQLs to the SDR queue\s+no active lead assignment rule: new MQLs go to SDR_Queue/
+        );
+        assert.ok(!run.calls.some((args) => args.includes('AssignmentRules:Lead')));
+    });
+
+    it('checks the round-robin members: their queues take leads, their users are active and hold Baton_SDR', async () => {
+        const org = fakeOrg('sandbox');
+        const none = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(none.text, /- skipped\s+Round-robin members\s+no round-robin members: leads wait in their queue/);
+
+        org.queues.push({ DeveloperName: 'Cases', QueueSobjects: { records: [{ SobjectType: 'Case' }] } });
+        org.routingMembers = [
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'rep@acme.example', IsActive: true } },
+            { Queue__c: 'sdr_queue', User__r: { Username: 'gone@acme.example', IsActive: false } },
+            { Queue__c: 'Cases', User__r: { Username: 'lead@acme.example', IsActive: true } },
+            { Queue__c: 'SDR_Queue', User__r: null }
+        ];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 0, run.text);
+        const item = /! to do\s+Round-robin members\s+(.*)/.exec(run.text)?.[1] ?? '';
+        assert.match(item, /^Cases: 1 rep, SDR_Queue: 2 reps; /);
+        assert.match(item, /a member has no user/);
+        assert.match(item, /gone@acme\.example in sdr_queue is an inactive user and never gets a turn/);
+        assert.match(item, /queue Cases does not take leads/);
+        assert.match(
+            item,
+            /; lead@acme\.example, rep@acme\.example lack Baton_SDR \(Baton's queue\): run again with --sdr <username>$/
+        );
+
+        org.routingMembers = [{ Queue__c: 'SDR_Queue', User__r: { Username: 'gone@acme.example', IsActive: false } }];
+        const nobodyActive = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(
+            nobodyActive.text,
+            /! to do\s+Round-robin members\s+SDR_Queue: 1 rep; gone@acme\.example in SDR_Queue is an inactive user and never gets a turn\n/
+        );
+
+        org.routingMembers = [
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'rep@acme.example', IsActive: true } },
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'lead@acme.example', IsActive: true } }
+        ];
+        const fixed = await deploy(org, [
+            '--target-org',
+            'acme',
+            '--yes',
+            '--sdr',
+            'rep@acme.example',
+            '--sdr',
+            'lead@acme.example'
+        ]);
+        assert.match(fixed.text, /✓ done\s+Round-robin members\s+SDR_Queue: 2 reps\n/);
+    });
+
+    it('checks the chat channel: its Named Credential exists and someone holds Baton_Chat_Poster', async () => {
+        const org = fakeOrg('sandbox');
+        const off = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(off.text, /- skipped\s+Handoff posts to a chat channel\s+no Chat Named Credential/);
+
+        org.handoffSetting.Chat_Named_Credential__c = 'Baton_Chat';
+        const missing = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(
+            missing.text,
+            /! to do\s+Handoff posts to a chat channel\s+Named Credential Baton_Chat does not exist .*; no active user holds Baton_Chat_Poster, so every post fails/
+        );
+
+        org.namedCredentials = ['Baton_Chat'];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes', '--chat-poster', 'lead@acme.example']);
+        assert.deepEqual(
+            run.calls.find((args) => args.includes('Baton_Chat_Poster') && args[1] === 'assign'),
+            [
+                'org',
+                'assign',
+                'permset',
+                '--name',
+                'Baton_Chat_Poster',
+                '--on-behalf-of',
+                'lead@acme.example',
+                '--target-org',
+                'acme'
+            ]
+        );
+        assert.match(
+            run.text,
+            /✓ done\s+Handoff posts to a chat channel\s+posts through Baton_Chat as any of 1 user holding Baton_Chat_Poster/
         );
     });
 
