@@ -31,18 +31,21 @@ interface DescribeField {
     type: string;
 }
 
-type OrgRow = Record<string, unknown> & { DeveloperName: string; MasterLabel: string };
+/** A value as `sf data query --json` gives it. */
+type OrgValue = string | number | boolean | null | undefined;
+
+type OrgRow = Record<string, OrgValue> & { DeveloperName: string; MasterLabel: string };
 
 const NUMBER_TYPES = new Set(['double', 'int', 'percent', 'currency', 'long']);
 
 /** `Lead_Handoff_Setting__mdt` + `Default` → `Lead_Handoff_Setting.Default`. */
 const recordName = (type: string, developerName: string): string => `${type.replace(/__mdt$/, '')}.${developerName}`;
 
-const shown = (value: unknown): string =>
-    value === null || value === undefined || value === '' ? '(blank)' : String(value as string | number | boolean);
+const shown = (value: OrgValue): string =>
+    value === null || value === undefined || value === '' ? '(blank)' : String(value);
 
 /** Whether the org's value and the file's are the same value of a field of this describe type. */
-function sameValue(type: string, org: unknown, project: string | null): boolean {
+function sameValue(type: string, org: OrgValue, project: string | null): boolean {
     if (type === 'boolean') {
         return (org === true) === (project === 'true');
     }

@@ -699,11 +699,12 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
 
         const accepted = await deploy(org, ['--target-org', 'acme', '--skip-org-settings'], { answer: true });
         assert.equal(accepted.code, 0, accepted.text);
-        const setting = org.config['Lead_Handoff_Setting__mdt']?.find(
+        const setting = org.config['Lead_Handoff_Setting__mdt'].find(
             ({ DeveloperName }) => DeveloperName === 'Default'
         );
-        assert.equal(setting?.SDR_Queue__c, null);
-        assert.equal(setting?.MQL_Fit_Threshold__c, 50);
+        assert.ok(setting);
+        assert.equal(setting.SDR_Queue__c, null);
+        assert.equal(setting.MQL_Fit_Threshold__c, 50);
         assert.ok(
             org.config['Lead_Stage_Criterion__mdt']?.some(({ DeveloperName }) => DeveloperName === 'MQL_Fit_Partner'),
             'a record only the org has stays'
