@@ -195,7 +195,9 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
         // Object Reference, CampaignMember, Usage: a record created with both a ContactId and a LeadId keeps only the
         // ContactId; creating a membership that already exists for the campaign and the lead or contact is an error.
         const campaign = (await conn.sobject('Campaign').create({ Name: 'One per person' })) as { id: string };
-        const lead = (await conn.sobject('Lead').create({ LastName: 'Member', Company: 'Member Co' })) as { id: string };
+        const lead = (await conn.sobject('Lead').create({ LastName: 'Member', Company: 'Member Co' })) as {
+            id: string;
+        };
         const other = (await conn.sobject('Lead').create({ LastName: 'Other', Company: 'Other Co' })) as { id: string };
         await conn.sobject('CampaignMember').create({ CampaignId: campaign.id, LeadId: lead.id, Status: 'Responded' });
         const converted = await conn.soap.convertLead({ leadId: lead.id, convertedStatus: 'Closed - Converted' });
