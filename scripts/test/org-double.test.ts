@@ -208,8 +208,9 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
                 `SELECT LeadId, ContactId FROM CampaignMember WHERE CampaignId = '${campaign.id}'`
             )
         ).records;
-        assert.equal(member?.ContactId.slice(0, 15), contactId.slice(0, 15), "the lead's membership is the contact's");
-        assert.equal(member?.LeadId.slice(0, 15), lead.id.slice(0, 15), 'and still the lead it came from');
+        assert.ok(member);
+        assert.equal(member.ContactId.slice(0, 15), contactId.slice(0, 15), "the lead's membership is the contact's");
+        assert.equal(member.LeadId.slice(0, 15), lead.id.slice(0, 15), 'and still the lead it came from');
         await assert.rejects(
             conn.sobject('CampaignMember').create({ CampaignId: campaign.id, ContactId: contactId }),
             /DUPLICATE_VALUE/,
