@@ -4,7 +4,7 @@ import type { RevenueResult } from '@salesforce/apex/RevenueController.getRevenu
 import { REVENUE_PRESET_OPTIONS } from 'c/dateRanges';
 import type { RangeChange } from 'c/dateRangeFilter';
 import { rangeText } from 'c/batonFormat';
-import { emptyText, headlines, modelTable, returnTables, sourceRows, sourceText } from './revenueView';
+import { emptyText, headlines, revenueTables, sourceRows, sourceText } from './revenueView';
 
 /**
  * Revenue and campaign influence for leaders: won revenue, pipeline, average deal size and win rate; revenue,
@@ -16,6 +16,7 @@ export default class RevenuePanel extends LightningElement {
     /** The model asked for; empty for the source's default. */
     model = '';
 
+    /** Wire parameters; undefined (no query) until the date range filter gives a range. */
     startDate: string | undefined;
     endDate: string | undefined;
 
@@ -40,9 +41,6 @@ export default class RevenuePanel extends LightningElement {
 
     // ---- filters -------------------------------------------------------------------------------
 
-    /** No query while the custom range is incomplete or invalid (the filter says why). */
-    rangeInvalid = false;
-
     get modelOptions() {
         return this.result?.models.map(({ label, value }) => ({ label, value })) ?? [];
     }
@@ -51,16 +49,18 @@ export default class RevenuePanel extends LightningElement {
         return this.result?.model ?? this.model;
     }
 
-    /** An undefined date keeps the Apex wire from calling the server while the range cannot be read. */
+    /** Each range the filter gives is new; no dates (the Apex wire does not call the server) while it is invalid. */
     handleRangeChange(event: CustomEvent<RangeChange>): void {
-        const { startDate, endDate } = event.detail;
-        const changed = startDate !== this.startDate || endDate !== this.endDate;
-        this.rangeInvalid = !startDate;
-        this.startDate = startDate;
-        this.endDate = endDate;
-        if (changed && startDate) {
+        this.startDate = event.detail.startDate;
+        this.endDate = event.detail.endDate;
+        if (this.startDate) {
             this.startLoading();
         }
+    }
+
+    /** No query while the custom range is incomplete or invalid (the filter says why). */
+    get rangeInvalid(): boolean {
+        return !this.startDate;
     }
 
     handleModelChange(event: CustomEvent<{ value: string }>): void {
@@ -75,48 +75,38 @@ export default class RevenuePanel extends LightningElement {
 
     // ---- what the template shows ----------------------------------------------------------------
 
+    /** An error replaces the spinner (c-panel-status). */
     get showSpinner(): boolean {
-        return this.isLoading && !this.rangeInvalid && !this.error;
+        return this.isLoading && !this.rangeInvalid;
     }
 
-    get showError(): boolean {
-        return Boolean(this.error) && !this.rangeInvalid;
+    /** None while the range cannot be read: the filter says why. */
+    get shownError(): unknown {
+        return this.rangeInvalid ? undefined : this.error;
     }
 
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.showError && !this.rangeInvalid && !this.isLoading;
-    }
-
-    get isEmpty(): boolean {
-        return this.hasResult && !this.result!.hasData;
+        return Boolean(this.result) && !this.error && !this.rangeInvalid && !this.isLoading;
     }
 
     get hasData(): boolean {
         return this.hasResult && this.result!.hasData;
     }
 
-    get rangeText(): string {
-        return this.result ? rangeText(this.result) : '';
-    }
-
-    get sourceText(): string {
-        return this.result ? sourceText(this.result) : '';
+    get sourceNote(): string {
+        return this.hasResult ? `${rangeText(this.result!)}. ${sourceText(this.result!)}` : '';
     }
 
     get emptyMessage(): string {
-        return emptyText(this.result!);
+        return this.hasResult && !this.result!.hasData ? emptyText(this.result!) : '';
     }
 
     get headlineFigures() {
         return headlines(this.result!);
     }
 
-    get returnTables() {
-        return returnTables(this.result!);
-    }
-
-    get modelTable() {
-        return modelTable(this.result!);
+    get tables() {
+        return revenueTables(this.result!);
     }
 
     get hasSources(): boolean {
