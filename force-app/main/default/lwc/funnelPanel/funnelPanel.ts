@@ -126,11 +126,6 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
         }
     }
 
-    /** No query while the custom range is incomplete or invalid (the filter says why). */
-    get rangeInvalid(): boolean {
-        return !this.startDate;
-    }
-
     handleSourceChange(event: CustomEvent<{ value: string }>): void {
         this.leadSource = event.detail.value ?? '';
         this.startLoading();
@@ -179,18 +174,14 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     // ---- what the template shows ----------------------------------------------------------------
 
-    /** The previous figures stay on screen under the spinner; an error replaces the spinner (c-panel-status). */
-    get showSpinner(): boolean {
-        return this.isLoading && !this.rangeInvalid;
+    /** Only the filters while the custom range is incomplete or invalid (the filter says why): no query either. */
+    get hasRange(): boolean {
+        return Boolean(this.startDate);
     }
 
-    /** None while the range cannot be read: the filter says why. */
-    get shownError(): unknown {
-        return this.rangeInvalid ? undefined : this.error;
-    }
-
+    /** The figures of the range before stay on screen under the spinner while new ones load. */
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.error && !this.rangeInvalid;
+        return this.hasRange && Boolean(this.result) && !this.error;
     }
 
     get hasData(): boolean {

@@ -58,11 +58,6 @@ export default class RevenuePanel extends LightningElement {
         }
     }
 
-    /** No query while the custom range is incomplete or invalid (the filter says why). */
-    get rangeInvalid(): boolean {
-        return !this.startDate;
-    }
-
     handleModelChange(event: CustomEvent<{ value: string }>): void {
         this.model = event.detail.value ?? '';
         this.startLoading();
@@ -75,18 +70,19 @@ export default class RevenuePanel extends LightningElement {
 
     // ---- what the template shows ----------------------------------------------------------------
 
-    /** An error replaces the spinner (c-panel-status). */
-    get showSpinner(): boolean {
-        return this.isLoading && !this.rangeInvalid;
+    /** Only the filters while the custom range is incomplete or invalid (the filter says why): no query either. */
+    get hasRange(): boolean {
+        return Boolean(this.startDate);
     }
 
-    /** None while the range cannot be read: the filter says why. */
-    get shownError(): unknown {
-        return this.rangeInvalid ? undefined : this.error;
+    /** The model cannot change while the figures load. */
+    get modelDisabled(): boolean {
+        return this.hasRange && this.isLoading;
     }
 
+    /** The figures of another range or model are not shown while new ones load. */
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.error && !this.rangeInvalid && !this.isLoading;
+        return this.hasRange && Boolean(this.result) && !this.error && !this.isLoading;
     }
 
     get hasData(): boolean {

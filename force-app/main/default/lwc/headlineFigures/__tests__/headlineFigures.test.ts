@@ -1,6 +1,6 @@
-import { createElement } from 'lwc';
 import HeadlineFigures from '../headlineFigures';
 import type { HeadlineFigure } from '../headlineFigures';
+import { mount } from '../../../../../test/jest-helpers/component';
 import { $$, cleanUp, flush, rows, texts } from '../../../../../test/jest-helpers/dom';
 
 const FIGURES: HeadlineFigure[] = [
@@ -29,10 +29,7 @@ const FIGURES: HeadlineFigure[] = [
 ];
 
 function render(figures: HeadlineFigure[]): HTMLElement {
-    const element = createElement('c-headline-figures', { is: HeadlineFigures });
-    Object.assign(element, { figures });
-    document.body.appendChild(element);
-    return element;
+    return mount('c-headline-figures', HeadlineFigures, { figures });
 }
 
 describe('c-headline-figures', () => {

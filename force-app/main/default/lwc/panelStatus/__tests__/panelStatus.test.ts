@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import PanelStatus from '../panelStatus';
+import { mount } from '../../../../../test/jest-helpers/component';
 import { $, cleanUp, flush, texts } from '../../../../../test/jest-helpers/dom';
 
 interface SpinnerElement extends HTMLElement {
@@ -14,10 +14,7 @@ interface ErrorPanelElement extends HTMLElement {
 const APEX_ERROR = { status: 500, body: { message: 'No such column MQL_Date__c on entity Lead.' } };
 
 function render(props: Record<string, unknown>): HTMLElement {
-    const element = createElement('c-panel-status', { is: PanelStatus });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
+    return mount('c-panel-status', PanelStatus, props);
 }
 
 describe('c-panel-status', () => {

@@ -103,6 +103,8 @@ describe('c-revenue-panel', () => {
         const element = render();
         revenueAdapter.emit(BATON);
         await flush();
+        const modelFilter = $(element, '.model-filter') as HTMLElement & { disabled: boolean };
+        expect(modelFilter.disabled).toBe(false);
 
         await change(element, '.model-filter', 'First_Touch');
 
@@ -112,6 +114,9 @@ describe('c-revenue-panel', () => {
             model: 'First_Touch'
         });
         expect(panelStatus(element)).toEqual({ loading: 'Loading revenue' });
+        // One model at a time: the picker waits for the figures it asked for.
+        expect(modelFilter.disabled).toBe(true);
+        expect($(element, 'c-headline-figures')).toBeNull();
     });
 
     it('says when the credits are read from Salesforce Campaign Influence, and from which model', async () => {
@@ -160,5 +165,7 @@ describe('c-revenue-panel', () => {
         expect(texts(rangeFilter(element), '.range-error')).toEqual([
             'The start date must be on or before the end date.'
         ]);
+        expect(revenueAdapter.getLastConfig()).toEqual({ startDate: undefined, endDate: undefined, model: '' });
+        expect($(element, 'c-panel-status')).toBeNull();
     });
 });
