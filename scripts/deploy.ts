@@ -1,8 +1,8 @@
 /**
  * Deploys Baton to an org in one command: build, the deploy-readiness gate, `force-app` (with the
- * Apex test level the org's kind needs), `org-settings` (after showing what it changes and asking),
- * permission sets, the SLA monitor and funnel rollup schedules, and a checklist of what is done and
- * what is left.
+ * Apex test level the org's kind needs; configuration values edited in the org that it would undo are
+ * shown and asked about first), `org-settings` (likewise), permission sets, the SLA monitor and funnel
+ * rollup schedules, checks of the org's routing setup, and a checklist of what is done and what is left.
  *
  *   npm run deploy -- --target-org <alias> [--sdr <username>]… [--manager <username>]… [--yes] [--dry-run]
  */
@@ -25,10 +25,10 @@ const run = promisify(execFile);
 const DEPLOY = {
     command: 'npm run deploy --',
     summary:
-        'Deploys Baton to an org: build, deploy-readiness gate, force-app, org-settings, permission sets, scheduled jobs, then a checklist.',
+        "Deploys Baton to an org: build, deploy-readiness gate, force-app, org-settings, permission sets, scheduled jobs, checks of the org's routing, then a checklist.",
     usage: [
         '--target-org <alias> [--admin <username>]... [--sdr <username>]... [--manager <username>]...',
-        '[--test-level <level>] [--skip-org-settings] [--yes] [--dry-run] [--wait <minutes>] [--json]'
+        '[--chat-poster <username>]... [--test-level <level>] [--skip-org-settings] [--yes] [--dry-run] [--wait <minutes>] [--json]'
     ],
     flags: {
         'target-org': {
@@ -55,6 +55,13 @@ const DEPLOY = {
             multiple: true,
             description: 'Give Baton_Manager to this user; repeatable.'
         },
+        'chat-poster': {
+            type: 'string',
+            value: '<username>',
+            multiple: true,
+            description:
+                'Give Baton_Chat_Poster to this user (whose saves hand leads off, when handoffs are posted to chat); repeatable.'
+        },
         'test-level': {
             type: 'string',
             value: '<level>',
@@ -67,7 +74,8 @@ const DEPLOY = {
         yes: {
             type: 'boolean',
             short: 'y',
-            description: 'Accept the org-settings changes without asking (needed where there is no terminal, as in CI).'
+            description:
+                'Accept the listed changes (org settings, Baton configuration values edited in the org) without asking (needed where there is no terminal, as in CI).'
         },
         'dry-run': {
             type: 'boolean',
@@ -87,7 +95,7 @@ const DEPLOY = {
         'npm run deploy -- --target-org baton-ci --yes --json'
     ],
     notes: [
-        "Nothing changes in the org before the plan is shown. When deploying org-settings would change the org's settings, the changes are listed and you are asked first (or pass --yes); the org's current settings are first retrieved into a new folder under settings-backup/ in the project (the plan names it), as a backup.",
+        "Nothing changes in the org before the plan is shown. When deploying org-settings would change the org's settings, or deploying force-app would undo values of Baton's configuration (custom metadata) edited in the org, the changes are listed and you are asked first (or pass --yes); the org's current settings are first retrieved into a new folder under settings-backup/ in the project (the plan names it), as a backup.",
         'Exit code: 0 deployed, 1 failed or stopped (the checklist says where), 2 usage error.'
     ]
 } as const satisfies CommandSpec;
@@ -142,7 +150,12 @@ export async function main(argv: string[], output?: Output, tools?: DeployTools)
                     targetOrg: values['target-org'],
                     ...(testLevel ? { testLevel: testLevel as TestLevel } : {}),
                     waitMinutes: integerFlag('wait', values.wait, { min: 1, max: 1440 }),
-                    users: { admin: values.admin ?? [], sdr: values.sdr ?? [], manager: values.manager ?? [] },
+                    users: {
+                        admin: values.admin ?? [],
+                        sdr: values.sdr ?? [],
+                        manager: values.manager ?? [],
+                        chatPoster: values['chat-poster'] ?? []
+                    },
                     yes: values.yes,
                     dryRun: values['dry-run'],
                     skipOrgSettings: values['skip-org-settings']

@@ -1,13 +1,26 @@
 /**
  * Permission set assignments: who gets which Baton permission set. The deploying user always gets
  * Baton_Admin (the scheduled jobs run as the user who schedules them, and the funnel rollup must see
- * every lead); `--admin`, `--sdr` and `--manager` name other users. Assignments that exist are left
+ * every lead); `--admin`, `--sdr`, `--manager` and `--chat-poster` name other users. Assignments that exist are left
  * alone, so a second run assigns nothing (`sf org assign permset` fails on a duplicate).
  */
 import { ScriptError } from '../lib/errors.ts';
 import { query, soqlString, type OrgCalls } from './orgCalls.ts';
 
-export const PERMISSION_SETS = { admin: 'Baton_Admin', sdr: 'Baton_SDR', manager: 'Baton_Manager' } as const;
+export const PERMISSION_SETS = {
+    admin: 'Baton_Admin',
+    sdr: 'Baton_SDR',
+    manager: 'Baton_Manager',
+    chatPoster: 'Baton_Chat_Poster'
+} as const;
+
+/** Usernames named with --admin, --sdr, --manager and --chat-poster. */
+export interface DeployUsers {
+    admin: string[];
+    sdr: string[];
+    manager: string[];
+    chatPoster: string[];
+}
 
 export interface Assignment {
     permissionSet: string;
@@ -19,12 +32,13 @@ export interface Assignment {
 /** Usernames per permission set, the deploying user first as an admin; duplicates dropped. */
 export function wantedAssignments(
     deployingUser: string,
-    users: { admin: string[]; sdr: string[]; manager: string[] }
+    users: DeployUsers
 ): { permissionSet: string; username: string }[] {
     const wanted = [
         ...[deployingUser, ...users.admin].map((username) => ({ permissionSet: PERMISSION_SETS.admin, username })),
         ...users.sdr.map((username) => ({ permissionSet: PERMISSION_SETS.sdr, username })),
-        ...users.manager.map((username) => ({ permissionSet: PERMISSION_SETS.manager, username }))
+        ...users.manager.map((username) => ({ permissionSet: PERMISSION_SETS.manager, username })),
+        ...users.chatPoster.map((username) => ({ permissionSet: PERMISSION_SETS.chatPoster, username }))
     ];
     const seen = new Set<string>();
     return wanted.filter(({ permissionSet, username }) => {
@@ -58,6 +72,9 @@ export async function existingAssignments(
     org: OrgCalls,
     wanted: { permissionSet: string; username: string }[]
 ): Promise<Assignment[]> {
+    if (wanted.length === 0) {
+        return []; // `IN ()` is not SOQL
+    }
     const permissionSets = [...new Set(wanted.map(({ permissionSet }) => permissionSet))];
     const usernames = [...new Set(wanted.map(({ username }) => username.toLowerCase()))];
     const rows = await query<{ Assignee: { Username: string }; PermissionSet: { Name: string } }>(

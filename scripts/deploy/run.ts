@@ -1,8 +1,9 @@
 /**
  * The one-command deploy: read the org and plan (nothing changes before the plan is shown and, when
  * org settings would change, accepted), then build, gate, deploy `force-app`, deploy `org-settings`,
- * assign permission sets, schedule the jobs, check the queues, and print the checklist with each
- * item's state. Every step is idempotent, so after a failure the same command picks up again.
+ * assign permission sets, schedule the jobs, check the org's routing setup (queues, the active
+ * assignment rule, round-robin members, the chat channel), and print the checklist with each item's
+ * state. Every step is idempotent, so after a failure the same command picks up again.
  */
 import { formatTable, say, type Output } from '../lib/output.ts';
 import { ScriptError } from '../lib/errors.ts';
@@ -17,9 +18,15 @@ import {
     checkUsers,
     existingAssignments,
     wantedAssignments,
-    type Assignment
+    type Assignment,
+    type DeployUsers
 } from './permissionSets.ts';
+import { checkAssignmentRule } from './assignmentRule.ts';
+import { compareConfigRecords, type ConfigChange, type ConfigComparison } from './configRecords.ts';
+import { checkChat } from './chat.ts';
+import { readHandoffSetup, type HandoffSetup, type SetupCheck } from './handoffSetup.ts';
 import { checkQueues } from './queues.ts';
+import { checkRoundRobin } from './roundRobin.ts';
 import { readJobStates, ROLLUP_JOB, scheduleMissing, type JobState } from './schedules.ts';
 import { DeployFailure, deploySource } from './sourceDeploy.ts';
 import { chooseTestLevel, readTargetOrg, type TargetOrg, type TestLevel } from './targetOrg.ts';
@@ -31,7 +38,7 @@ export interface DeployOptions {
     /** Overrides the test level the org's kind implies. */
     testLevel?: TestLevel;
     waitMinutes: number;
-    users: { admin: string[]; sdr: string[]; manager: string[] };
+    users: DeployUsers;
     yes: boolean;
     dryRun: boolean;
     skipOrgSettings: boolean;
@@ -65,6 +72,8 @@ export interface DeployReport {
     org: { targetOrg: string; username: string; name: string; kind: TargetOrg['kind'] };
     testLevel: TestLevel;
     settingsChanges: SettingsComparison['changes'];
+    /** Values of Baton's custom metadata records in the org that deploying force-app replaces. */
+    configChanges: ConfigChange[];
     backupDir?: string;
     checklist: ChecklistItem[];
     error?: string;
@@ -132,9 +141,17 @@ export async function runDeploy(options: DeployOptions, tools: DeployTools, outp
     const settings = options.skipOrgSettings
         ? undefined
         : await compareOrgSettings(org, tools.projectDir, await tools.backupDir(options.targetOrg));
+    const config = await compareConfigRecords(org, tools.projectDir);
 
     const checklist = new Checklist();
-    const steps = plan(options, tools, org, { target, testLevel, assignments, jobs, settings }, checklist, output);
+    const steps = plan(
+        options,
+        tools,
+        org,
+        { target, testLevel, assignments, jobs, settings, config },
+        checklist,
+        output
+    );
     const report: DeployReport = {
         ok: true,
         dryRun: options.dryRun,
@@ -146,16 +163,17 @@ export async function runDeploy(options: DeployOptions, tools: DeployTools, outp
         },
         testLevel: testLevel.level,
         settingsChanges: settings?.changes ?? [],
+        configChanges: config.changes,
         ...(settings ? { backupDir: settings.backupDir } : {}),
         checklist: checklist.items
     };
-    printPlan(output, report, settings, testLevel.why);
+    printPlan(output, report, settings, config, testLevel.why);
     if (options.dryRun) {
         say(output, `\n${checklist.format('Plan (dry run: nothing was changed)')}`);
         return report;
     }
-    if (settings && settings.changes.length > 0 && !options.yes) {
-        await askToOverwrite(options, tools, settings);
+    if (((settings?.changes.length ?? 0) > 0 || config.changes.length > 0) && !options.yes) {
+        await askToOverwrite(options, tools, settings, config);
     }
     for (const [index, step] of steps.entries()) {
         say(output, `\n▸ ${step.announce}`);
@@ -187,6 +205,7 @@ interface Reading {
     assignments: Assignment[];
     jobs: JobState[];
     settings: SettingsComparison | undefined;
+    config: ConfigComparison;
 }
 
 /** Adds every checklist item in its planned state and returns the steps that carry them out. */
@@ -194,7 +213,7 @@ function plan(
     options: DeployOptions,
     tools: DeployTools,
     org: OrgCalls,
-    { target, testLevel, assignments, jobs, settings }: Reading,
+    { target, testLevel, assignments, jobs, settings, config }: Reading,
     checklist: Checklist,
     output: Output
 ): Step[] {
@@ -221,7 +240,16 @@ function plan(
         }
     });
 
-    checklist.add('package', `Deploy ${PACKAGE_DIR}`, 'planned', `test level ${testLevel.level} (${testLevel.why})`);
+    const replaced =
+        config.changes.length > 0
+            ? `; replaces ${count(config.changes.length, 'configuration value')} (listed above)`
+            : '';
+    checklist.add(
+        'package',
+        `Deploy ${PACKAGE_DIR}`,
+        'planned',
+        `test level ${testLevel.level} (${testLevel.why})${replaced}`
+    );
     steps.push({
         keys: ['package'],
         announce: `Deploying ${PACKAGE_DIR} to ${options.targetOrg} with ${testLevel.level}…`,
@@ -313,22 +341,32 @@ function plan(
         });
     }
 
-    checklist.add('queues', "Queues named in Baton's settings take leads", 'planned', 'checked after the deploy');
+    const setupChecks: { key: string; item: string; check: (setup: HandoffSetup) => Promise<SetupCheck> }[] = [
+        {
+            key: 'queues',
+            item: "Queues named in Baton's settings take leads",
+            check: (setup) => checkQueues(org, setup)
+        },
+        {
+            key: 'assignment-rule',
+            item: 'Active lead assignment rule routes MQLs to the SDR queue',
+            check: (setup) =>
+                checkAssignmentRule(org, setup, async () => settings?.backupDir ?? tools.backupDir(options.targetOrg))
+        },
+        { key: 'round-robin', item: 'Round-robin members', check: () => checkRoundRobin(org) },
+        { key: 'chat', item: 'Handoff posts to a chat channel', check: (setup) => checkChat(org, setup) }
+    ];
+    for (const { key, item } of setupChecks) {
+        checklist.add(key, item, 'planned', 'checked after the deploy');
+    }
     steps.push({
-        keys: ['queues'],
-        announce: "Checking the queues Baton's settings name…",
+        keys: setupChecks.map(({ key }) => key),
+        announce: 'Checking the queues, the assignment rule, round robin and the chat channel…',
         run: async () => {
-            const { named, problems } = await checkQueues(org);
-            if (problems.length > 0) {
-                checklist.set('queues', 'to do', problems.join('; '));
-            } else {
-                checklist.set(
-                    'queues',
-                    'done',
-                    named.length > 0
-                        ? `${named.join(', ')}: exist and take leads`
-                        : 'no queue configured: leads keep their owner'
-                );
+            const setup = await readHandoffSetup(org);
+            for (const { key, check } of setupChecks) {
+                const { state, detail } = await check(setup);
+                checklist.set(key, state, detail);
             }
         }
     });
@@ -360,11 +398,29 @@ function printPlan(
     output: Output,
     report: DeployReport,
     settings: SettingsComparison | undefined,
+    config: ConfigComparison,
     testLevelWhy: string
 ): void {
     const { org } = report;
     say(output, `${org.targetOrg}: ${org.name}, ${org.kind} org, deploying as ${org.username}`);
     say(output, `Apex tests: ${report.testLevel} (${testLevelWhy})`);
+    if (config.changes.length > 0) {
+        say(
+            output,
+            `\nDeploying ${PACKAGE_DIR} replaces these values of Baton's configuration in ${org.targetOrg} (edited in the org, not in the project):`
+        );
+        say(
+            output,
+            formatTable(
+                ['record', 'field', 'in the org now', `after (${PACKAGE_DIR})`],
+                config.changes.map(({ record, field, org: current, project }) => [record, field, current, project])
+            )
+        );
+        say(
+            output,
+            `To keep the org's values, copy them into the project first, then run again:\n  ${retrieveCommand(config, org.targetOrg)}`
+        );
+    }
     if (!settings) {
         return;
     }
@@ -383,21 +439,43 @@ function printPlan(
     say(output, `The org's current settings are saved in ${settings.backupFolder}`);
 }
 
-async function askToOverwrite(options: DeployOptions, tools: DeployTools, settings: SettingsComparison): Promise<void> {
-    const changes = `${settings.changes.length} setting${settings.changes.length === 1 ? '' : 's'}`;
+/** The command that copies the org's changed records over the project's files (git shows the difference). */
+function retrieveCommand(config: ConfigComparison, targetOrg: string): string {
+    const members = config.changedRecords.map((member) => `--metadata ${member}`).join(' ');
+    return `npx sf project retrieve start ${members} --target-org ${targetOrg}`;
+}
+
+async function askToOverwrite(
+    options: DeployOptions,
+    tools: DeployTools,
+    settings: SettingsComparison | undefined,
+    config: ConfigComparison
+): Promise<void> {
+    const what = [
+        ...(settings && settings.changes.length > 0 ? [count(settings.changes.length, 'setting')] : []),
+        ...(config.changes.length > 0 ? [count(config.changes.length, 'configuration value')] : [])
+    ].join(' and ');
+    const keep = [
+        ...(config.changes.length > 0
+            ? [`copy the org's configuration into the project (${retrieveCommand(config, options.targetOrg)})`]
+            : []),
+        ...(settings && settings.changes.length > 0
+            ? [
+                  `copy the org's own mappings into ${ORG_SETTINGS_DIR}/ (its current settings are in ${settings.backupFolder}) or use --skip-org-settings`
+              ]
+            : [])
+    ].join('; ');
     if (!tools.confirm) {
         throw new ScriptError(
-            `Deploying ${ORG_SETTINGS_DIR} would change ${changes} of ${options.targetOrg} (listed above), and there is no terminal to ask; nothing was changed.`,
-            `Run again with --yes to accept the changes, or with --skip-org-settings to deploy without them.`
+            `Deploying would change ${what} of ${options.targetOrg} (listed above), and there is no terminal to ask; nothing was changed.`,
+            `Run again with --yes to accept the changes, or first ${keep}.`
         );
     }
-    const accepted = await tools.confirm(
-        `Deploy ${ORG_SETTINGS_DIR} and change these ${changes} of ${options.targetOrg}?`
-    );
+    const accepted = await tools.confirm(`Deploy and change these ${what} of ${options.targetOrg}?`);
     if (!accepted) {
         throw new ScriptError(
-            `Stopped: you chose not to change the org's settings; nothing was changed.`,
-            `Copy the org's own mappings into ${ORG_SETTINGS_DIR}/ (its current settings are in ${settings.backupFolder}) and run again, or run with --skip-org-settings.`
+            `Stopped: you chose not to change the org's ${what}; nothing was changed.`,
+            `To keep the org's values, ${keep}, and run again.`
         );
     }
 }

@@ -121,9 +121,7 @@ export function convertLead(store: Store, context: ConversionContext, request: L
                 CampaignId: memberships.at(-1)?.CampaignId ?? null
             });
         }
-        for (const member of memberships) {
-            member.ContactId = contactId;
-        }
+        store.linkMembershipsToContact(String(lead.Id), contactId);
         store.markConverted(String(lead.Id), {
             IsConverted: true,
             Status: request.convertedStatus,

@@ -230,6 +230,12 @@ export class Store {
         if (this.stateCountryPicklists) {
             normaliseAddresses(object.name, record, values);
         }
+        if (object.name === 'CampaignMember' && record.ContactId && record.LeadId) {
+            // "A record must contain either a ContactId or a LeadId, but can't contain both. Any attempt to create a
+            // single record with both results in a successful insert but only the ContactId is inserted." (Object
+            // Reference, CampaignMember, Usage)
+            record.LeadId = null;
+        }
         record.Id = this.newId(object);
         record.CreatedDate = formatDateTime(this.now());
         record.CreatedById = this.currentUserId;
@@ -391,6 +397,23 @@ export class Store {
     }
 
     /** Writes the conversion's read-only fields (only the convert operation may). */
+    /**
+     * Conversion links the lead's campaign memberships to the new contact: the same records, now the contact's too, so
+     * the contact cannot be added to those campaigns again ("The API determines whether a record exists with the
+     * specified CampaignId and either ContactId or LeadId ... If the record exists, an error is returned": Object
+     * Reference, CampaignMember, Usage).
+     */
+    linkMembershipsToContact(leadId: string, contactId: string): void {
+        const object = this.object('CampaignMember');
+        for (const member of this.table('CampaignMember').values()) {
+            if (typeof member.LeadId === 'string' && idKey(member.LeadId) === idKey(leadId)) {
+                this.removeFromIndex(object, member);
+                member.ContactId = contactId;
+                this.addToIndex(object, member);
+            }
+        }
+    }
+
     markConverted(leadId: string, values: SObjectRecord): void {
         const record = this.table('Lead').get(idKey(leadId));
         if (record) {
@@ -612,13 +635,15 @@ export class Store {
         if (matchKey !== undefined) {
             entries.push([indexKey(object.name, MATCH_FIELD, matchKey), MATCH_FIELD]);
         }
-        if (object.name === 'CampaignMember') {
-            const member = record.LeadId ?? record.ContactId;
-            if (typeof member === 'string' && typeof record.CampaignId === 'string') {
-                entries.push([
-                    indexKey('CampaignMember', 'member', `${idKey(record.CampaignId)}|${idKey(member)}`),
-                    'CampaignMember'
-                ]);
+        if (object.name === 'CampaignMember' && typeof record.CampaignId === 'string') {
+            // A converted lead's membership is its contact's as well: one key each.
+            for (const member of [record.LeadId, record.ContactId]) {
+                if (typeof member === 'string') {
+                    entries.push([
+                        indexKey('CampaignMember', 'member', `${idKey(record.CampaignId)}|${idKey(member)}`),
+                        'CampaignMember'
+                    ]);
+                }
             }
         }
         return entries;

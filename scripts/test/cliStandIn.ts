@@ -1,12 +1,15 @@
 /**
  * A recording stand-in for the Salesforce CLI, for the deploy command's tests: a small stateful org
- * (users, permission set assignments, scheduled jobs, settings, queues) that answers each
- * `sf … --json` command line in the shape the pinned CLI prints, and records the command lines.
+ * (users, permission set assignments, scheduled jobs, settings, queues, assignment rules, round-robin
+ * members, Named Credentials) that answers each `sf … --json` command line in the shape the pinned
+ * CLI prints, and records the command lines.
  */
+import { parseQuery, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeployTools } from '../deploy/run.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
+import { readCustomMetadataRecords, readProjectObjects } from '../lib/projectMetadata.ts';
 import type { SfResult } from '../lib/sfCli.ts';
 import { registryTypeByName } from '../validate/metadata-registry.ts';
 
@@ -35,6 +38,8 @@ const ORG_LEAD_CONVERT = `<?xml version="1.0" encoding="UTF-8"?>
 </LeadConvertSettings>
 `;
 
+export type ConfigRow = Record<string, unknown> & { DeveloperName: string; MasterLabel: string };
+
 export interface FakeOrg {
     username: string;
     organization: {
@@ -50,7 +55,19 @@ export interface FakeOrg {
     /** The org's settings files by component, as `--metadata` names them (`Settings:LeadConfig`). */
     settings: Record<string, string>;
     queues: { DeveloperName: string; QueueSobjects: { records: { SobjectType: string }[] } | null }[];
-    handoffQueues: { SDR_Queue__c: string | null; Recycle_Queue__c: string | null };
+    /**
+     * Baton's custom metadata records by type (`Lead_Handoff_Setting__mdt`), as the org holds them;
+     * undefined until Baton is deployed (the types do not exist). Deploying force-app replaces the
+     * records of the same name with the project's and keeps the others, as the platform does.
+     */
+    config: Record<string, ConfigRow[]> | undefined;
+    /** Lead assignment rules (`Name`, `Active`), as SOQL reads them. */
+    assignmentRules: { Name: string; Active: boolean }[];
+    /** The same rules as `AssignmentRules:Lead` retrieves them (the file the CLI writes), when the org has any. */
+    assignmentRulesFile?: string;
+    /** Active round-robin members. */
+    routingMembers: { Queue__c: string | null; User__r: { Username: string; IsActive: boolean } | null }[];
+    namedCredentials: string[];
     /** Canned answers of `sf project deploy start` by source directory (success otherwise). */
     deployFailures: Record<string, SfResult<unknown>>;
     /** Anonymous Apex the stand-in was asked to run. */
@@ -80,7 +97,10 @@ export function fakeOrg(kind: 'production' | 'sandbox'): FakeOrg {
             'LeadConvertSettings:LeadConvertSettings': ORG_LEAD_CONVERT
         },
         queues: [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Lead' }] } }],
-        handoffQueues: { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: null },
+        config: undefined,
+        assignmentRules: [],
+        routingMembers: [],
+        namedCredentials: [],
         deployFailures: {},
         apexRuns: []
     };
@@ -94,7 +114,122 @@ function inValues(soql: string, field: string): string[] {
     return [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map(([, value]) => (value ?? '').replace(/\\(.)/g, '$1'));
 }
 
+/** The value of a `field = 'value'` SOQL filter. */
+function equalsValue(soql: string, field: string): string | undefined {
+    const literal = new RegExp(`${field.replace('.', '\\.')} = '((?:[^'\\\\]|\\\\.)*)'`).exec(soql)?.[1];
+    return literal?.replace(/\\(.)/g, '$1');
+}
+
+/** Whether a row meets a WHERE clause of `=` / `!=` conditions on strings, booleans and null joined by AND. */
+function meets(row: Record<string, unknown>, where: WhereClause | undefined): boolean {
+    if (!where) {
+        return true;
+    }
+    const operator = 'operator' in where ? where.operator : undefined;
+    const right = 'right' in where ? where.right : undefined;
+    const { left } = where;
+    if (operator !== undefined && operator !== 'AND') {
+        throw new Error(`the stand-in evaluates only AND, not ${operator}`);
+    }
+    if (
+        !left ||
+        !('field' in left) ||
+        !('value' in left) ||
+        (left.operator !== '=' && left.operator !== '!=') ||
+        typeof left.value !== 'string'
+    ) {
+        throw new Error(`the stand-in cannot evaluate ${JSON.stringify(left)}`);
+    }
+    const actual = row[left.field] ?? null;
+    const literal = left.value;
+    const expected =
+        left.literalType === 'NULL'
+            ? null
+            : left.literalType === 'BOOLEAN'
+              ? literal.toUpperCase() === 'TRUE'
+              : literal.slice(1, -1);
+    const equal =
+        typeof actual === 'string' && typeof expected === 'string'
+            ? actual.toLowerCase() === expected.toLowerCase() // SOQL compares text ignoring case
+            : actual === expected;
+    return (left.operator === '=' ? equal : !equal) && meets(row, right);
+}
+
+function answerConfigQuery(org: FakeOrg, type: string, where: WhereClause | undefined): SfResult<unknown> {
+    const rows = org.config?.[type];
+    if (!rows) {
+        return { status: 1, name: 'INVALID_TYPE', message: `sObject type '${type}' is not supported.` };
+    }
+    const records = rows.filter((row) => meets(row, where));
+    return ok({ records, totalSize: records.length, done: true });
+}
+
+/** `sf sobject describe`: the REST describe, 404 NOT_FOUND for a type the org lacks. */
+async function describe(org: FakeOrg, type: string, projectDir: string): Promise<SfResult<unknown>> {
+    const object = (await readProjectObjects(projectDir)).find(({ name }) => name === type);
+    if (!org.config?.[type] || !object) {
+        return { status: 1, name: 'NOT_FOUND', message: 'The requested resource does not exist' };
+    }
+    const standard = [
+        { name: 'DeveloperName', type: 'string' },
+        { name: 'MasterLabel', type: 'string' }
+    ];
+    return ok({
+        name: type,
+        fields: [...standard, ...object.fields.map(({ name, type: fieldType }) => ({ name, type: fieldType }))]
+    });
+}
+
+/** The org's records after deploying the project's: same-named records replaced, values typed as the API returns them. */
+async function deployConfig(org: FakeOrg, projectDir: string): Promise<void> {
+    const objects = await readProjectObjects(projectDir);
+    const config: Record<string, ConfigRow[]> = { ...org.config };
+    for (const object of objects.filter(({ name }) => name.endsWith('__mdt'))) {
+        config[object.name] ??= [];
+    }
+    for (const record of await readCustomMetadataRecords(projectDir)) {
+        const fields = objects.find(({ name }) => name === record.type)?.fields ?? [];
+        const row: ConfigRow = { DeveloperName: record.developerName, MasterLabel: record.label };
+        for (const { name, type } of fields) {
+            const value = record.values[name] ?? null;
+            row[name] =
+                type === 'boolean'
+                    ? value === 'true'
+                    : value === null
+                      ? null
+                      : type === 'double' || type === 'percent'
+                        ? Number(value)
+                        : value;
+        }
+        config[record.type] = [
+            ...(config[record.type] ?? []).filter(({ DeveloperName }) => DeveloperName !== record.developerName),
+            row
+        ];
+    }
+    org.config = config;
+}
+
+/** Changes one value of a record the org holds, as an admin does in Setup. */
+export function editConfig(org: FakeOrg, type: string, developerName: string, values: Record<string, unknown>): void {
+    const row = org.config?.[type]?.find(({ DeveloperName }) => DeveloperName === developerName);
+    if (!row) {
+        throw new Error(`the org has no ${type} ${developerName}`);
+    }
+    Object.assign(row, values);
+}
+
 function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
+    let where: WhereClause | undefined;
+    try {
+        where = parseQuery(soql).where;
+    } catch (error) {
+        // What `sf data query` answers for SOQL the platform cannot parse (a list like `IN ()`, for one).
+        return { status: 1, name: 'MALFORMED_QUERY', message: (error as Error).message };
+    }
+    const type = /\bFROM (\w+__mdt)\b/.exec(soql)?.[1];
+    if (type) {
+        return answerConfigQuery(org, type, where);
+    }
     const from = /\bFROM (\w+)(?![^(]*\))/.exec(soql)?.[1];
     const records = (() => {
         switch (from) {
@@ -105,6 +240,17 @@ function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
                 return org.users.filter(({ Username }) => names.includes(Username.toLowerCase()));
             }
             case 'PermissionSetAssignment': {
+                const single = equalsValue(soql, 'PermissionSet.Name');
+                if (single !== undefined) {
+                    // Who holds one set, active users only (… AND Assignee.IsActive = true).
+                    const active = new Set(
+                        org.users.filter(({ IsActive }) => IsActive).map(({ Username }) => Username.toLowerCase())
+                    );
+                    return org.assignments.filter(
+                        ({ Assignee, PermissionSet }) =>
+                            PermissionSet.Name === single && active.has(Assignee.Username.toLowerCase())
+                    );
+                }
                 const sets = inValues(soql, 'PermissionSet.Name');
                 const users = inValues(soql, 'Assignee.Username');
                 return org.assignments.filter(
@@ -112,14 +258,20 @@ function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
                         sets.includes(PermissionSet.Name) && users.includes(Assignee.Username.toLowerCase())
                 );
             }
+            case 'AssignmentRule':
+                return org.assignmentRules.filter(({ Active }) => Active).map(({ Name }) => ({ Name }));
+            case 'Lead_Routing_Member__c':
+                return org.routingMembers;
+            case 'NamedCredential': {
+                const name = equalsValue(soql, 'DeveloperName') ?? '';
+                return org.namedCredentials
+                    .filter((candidate) => candidate.toLowerCase() === name.toLowerCase())
+                    .map((DeveloperName) => ({ DeveloperName }));
+            }
             case 'CronTrigger': {
                 const names = inValues(soql, 'CronJobDetail.Name');
                 return org.jobs.filter(({ CronJobDetail }) => names.includes(CronJobDetail.Name));
             }
-            case 'Lead_Handoff_Setting__mdt':
-                return [org.handoffQueues];
-            case 'Lead_SLA_Policy__mdt':
-                return [];
             case 'Group': {
                 const names = inValues(soql, 'DeveloperName');
                 return org.queues.filter(({ DeveloperName }) => names.includes(DeveloperName));
@@ -164,9 +316,14 @@ function sourcePath(member: string): string {
  * component the org lacks is listed as Failed with the Metadata API's problem (source-deploy-retrieve's
  * MetadataApiRetrieve file responses).
  */
-async function retrieve(org: FakeOrg, members: string[], outputDir: string): Promise<SfResult<unknown>> {
-    const target = path.resolve(PROJECT_ROOT, outputDir);
-    if (path.relative(PROJECT_ROOT, target).startsWith('..')) {
+async function retrieve(
+    org: FakeOrg,
+    members: string[],
+    outputDir: string,
+    projectDir: string
+): Promise<SfResult<unknown>> {
+    const target = path.resolve(projectDir, outputDir);
+    if (path.relative(projectDir, target).startsWith('..')) {
         return {
             status: 1,
             name: 'OutputDirOutsideProjectError',
@@ -184,7 +341,7 @@ async function retrieve(org: FakeOrg, members: string[], outputDir: string): Pro
     const files = [];
     for (const member of members) {
         const [type = '', fullName = ''] = member.split(':');
-        const content = org.settings[member];
+        const content = member === 'AssignmentRules:Lead' ? org.assignmentRulesFile : org.settings[member];
         if (content === undefined) {
             const error = `Entity of type '${type}' named '${fullName}' cannot be found`;
             files.push({ fullName, type, state: 'Failed', error, problemType: 'Error' });
@@ -199,7 +356,10 @@ async function retrieve(org: FakeOrg, members: string[], outputDir: string): Pro
 }
 
 /** The recording stand-in for `sf`: answers like the CLI, records every command line. */
-export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: string[][] } {
+export function recordingSf(
+    org: FakeOrg,
+    projectDir: string = PROJECT_ROOT
+): { sf: DeployTools['sf']; calls: string[][] } {
     const calls: string[][] = [];
     const sf: DeployTools['sf'] = async (args) => {
         calls.push(args);
@@ -215,11 +375,14 @@ export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: strin
         if (command === 'org display') {
             return ok({ username: org.username, id: org.organization.Id, accessToken: '[REDACTED]' });
         }
+        if (command === 'sobject describe') {
+            return describe(org, flagValues(args, '--sobject')[0] ?? '', projectDir);
+        }
         if (command === 'data query') {
             return answerQuery(org, flagValues(args, '--query')[0] ?? '');
         }
         if (command === 'project retrieve start') {
-            return retrieve(org, flagValues(args, '--metadata'), flagValues(args, '--output-dir')[0] ?? '');
+            return retrieve(org, flagValues(args, '--metadata'), flagValues(args, '--output-dir')[0] ?? '', projectDir);
         }
         if (command === 'project deploy start') {
             const dir = flagValues(args, '--source-dir')[0] ?? '';
@@ -227,10 +390,13 @@ export function recordingSf(org: FakeOrg): { sf: DeployTools['sf']; calls: strin
             if (failure) {
                 return failure;
             }
+            if (dir === 'force-app') {
+                await deployConfig(org, projectDir);
+            }
             if (dir === 'org-settings') {
                 for (const member of Object.keys(org.settings)) {
                     org.settings[member] = await readFile(
-                        path.join(PROJECT_ROOT, 'org-settings', 'main', 'default', sourcePath(member)),
+                        path.join(projectDir, 'org-settings', 'main', 'default', sourcePath(member)),
                         'utf8'
                     );
                 }

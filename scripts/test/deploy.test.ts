@@ -3,7 +3,8 @@
  * recorded command lines are then held to the pinned CLI's own command and flag definitions.
  */
 import assert from 'node:assert/strict';
-import { readFile, rm, rmdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../deploy.ts';
@@ -11,7 +12,7 @@ import { SETTINGS_BACKUP_DIR, settingsBackupDir } from '../deploy/orgSettings.ts
 import type { DeployTools } from '../deploy/run.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import type { GateReport } from '../validate/run-gate.ts';
-import { commandOf, fakeOrg, recordingSf, type FakeOrg } from './cliStandIn.ts';
+import { commandOf, editConfig, fakeOrg, recordingSf, type FakeOrg } from './cliStandIn.ts';
 import { sfCommandProblems } from './sfCommands.ts';
 import { capture } from './support.ts';
 const PASSED_GATE: GateReport = {
@@ -41,9 +42,11 @@ interface Run {
 const ranCommands: string[][] = [];
 /** Backup folders the runs retrieved into (in the project, as the real command does), removed after the tests. */
 const backups: string[] = [];
+/** Copies of the project the tests changed, removed after the tests. */
+const projects: string[] = [];
 
 after(async () => {
-    for (const dir of backups) {
+    for (const dir of [...backups, ...projects]) {
         await rm(dir, { recursive: true, force: true });
     }
     await rmdir(path.join(PROJECT_ROOT, SETTINGS_BACKUP_DIR)).catch(() => undefined); // kept when it holds real backups
@@ -52,14 +55,19 @@ after(async () => {
 async function deploy(
     org: FakeOrg,
     argv: string[],
-    { answer, gate = PASSED_GATE, terminal = true }: { answer?: boolean; gate?: GateReport; terminal?: boolean } = {}
+    {
+        answer,
+        gate = PASSED_GATE,
+        terminal = true,
+        projectDir = PROJECT_ROOT
+    }: { answer?: boolean; gate?: GateReport; terminal?: boolean; projectDir?: string } = {}
 ): Promise<Run> {
-    const { sf, calls } = recordingSf(org);
+    const { sf, calls } = recordingSf(org, projectDir);
     const asked: string[] = [];
     let built = 0;
     const tools: DeployTools = {
         sf,
-        projectDir: PROJECT_ROOT,
+        projectDir,
         build: () => {
             built++;
             return Promise.resolve();
@@ -74,7 +82,7 @@ async function deploy(
               }
             : {}),
         backupDir: async (targetOrg) => {
-            const dir = await settingsBackupDir(PROJECT_ROOT, targetOrg);
+            const dir = await settingsBackupDir(projectDir, targetOrg);
             backups.push(dir);
             return dir;
         }
@@ -85,11 +93,70 @@ async function deploy(
     return { code, text: output.text(), stdout: output.stdoutText(), calls, asked, built };
 }
 
+/**
+ * A copy of the project's deployable configuration (sfdx-project.json, custom metadata records and
+ * objects, org-settings) whose Default Lead Handoff Setting has these text values, as an admin sets
+ * them in source before deploying.
+ */
+async function projectWithDefault(values: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'baton-project-'));
+    projects.push(dir);
+    for (const part of [
+        'sfdx-project.json',
+        'force-app/main/default/customMetadata',
+        'force-app/main/default/objects',
+        'org-settings'
+    ]) {
+        await cp(path.join(PROJECT_ROOT, part), path.join(dir, part), { recursive: true });
+    }
+    const file = path.join(dir, 'force-app/main/default/customMetadata/Lead_Handoff_Setting.Default.md-meta.xml');
+    let xml = await readFile(file, 'utf8');
+    for (const [field, value] of Object.entries(values)) {
+        const pattern = new RegExp(`(<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[^<]*</value>)`);
+        assert.match(xml, pattern, field);
+        xml = xml.replace(pattern, `$1<value xsi:type="xsd:string">${value}</value>`);
+    }
+    await writeFile(file, xml);
+    return dir;
+}
+
 /** The commands that change the org. */
 function writes(calls: string[][]): string[] {
     return calls
         .map(commandOf)
         .filter((command) => /^(project deploy start|org assign permset|apex run)$/.test(command));
+}
+
+/** A Lead assignment rules file as the CLI retrieves it, with one active rule (`Regional routing`). */
+function assignmentRules(entries: { criteria: string[][]; assignedTo: string; formula?: string }[]): string {
+    const ruleEntries = entries.map(
+        ({ criteria, assignedTo, formula }) => `        <ruleEntry>
+            <assignedTo>${assignedTo}</assignedTo>
+            <assignedToType>Queue</assignedToType>
+${criteria
+    .map(
+        ([field, operation, value]) => `            <criteriaItems>
+                <field>${field ?? ''}</field>
+                <operation>${operation ?? ''}</operation>
+                <value>${value ?? ''}</value>
+            </criteriaItems>`
+    )
+    .join('\n')}${formula ? `\n            <formula>${formula}</formula>` : ''}
+        </ruleEntry>`
+    );
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<AssignmentRules xmlns="http://soap.sforce.com/2006/04/metadata">
+    <assignmentRule>
+        <fullName>Old routing</fullName>
+        <active>false</active>
+    </assignmentRule>
+    <assignmentRule>
+        <fullName>Regional routing</fullName>
+        <active>true</active>
+${ruleEntries.join('\n')}
+    </assignmentRule>
+</AssignmentRules>
+`;
 }
 
 describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
@@ -155,7 +222,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
             /LeadConvertSettings mapping Lead\.Fit_Score__c → Opportunity\.Fit_Score__c\s+not mapped\s+mapped/
         );
         assert.equal(run.asked.length, 1);
-        assert.match(run.asked[0] ?? '', /Deploy org-settings and change these \d+ settings of acme\?/);
+        assert.match(run.asked[0] ?? '', /^Deploy and change these \d+ settings of acme\?$/);
         assert.equal(run.built, 1);
         assert.deepEqual(
             org.assignments.map(({ Assignee, PermissionSet }) => `${PermissionSet.Name} ${Assignee.Username}`),
@@ -179,7 +246,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         );
         assert.match(
             checklist,
-            /✓ done\s+Queues named in Baton's settings take leads\s+SDR_Queue: exist and take leads/
+            /✓ done\s+Queues named in Baton's settings take leads\s+no queue configured: leads keep their owner/
         );
         assert.match(checklist, /! to do\s+Business hours of your sales team/);
         assert.match(checklist, /! to do\s+Funnel history older than 180 days\s+.*LeadFunnelRollupBatch\.run\(730\);/);
@@ -370,7 +437,7 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme'], { answer: false });
         assert.equal(run.code, 1);
         assert.equal(run.asked.length, 1);
-        assert.match(run.text, /✗ Stopped: you chose not to change the org's settings; nothing was changed\./);
+        assert.match(run.text, /✗ Stopped: you chose not to change the org's \d+ settings; nothing was changed\./);
         assert.match(run.text, /--skip-org-settings/);
         assert.deepEqual(writes(run.calls), []);
         assert.equal(run.built, 0);
@@ -381,9 +448,12 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
         assert.equal(run.code, 1);
         assert.match(
             run.text,
-            /✗ Deploying org-settings would change \d+ settings of acme \(listed above\), and there is no terminal to ask; nothing was changed\./
+            /✗ Deploying would change \d+ settings of acme \(listed above\), and there is no terminal to ask; nothing was changed\./
         );
-        assert.match(run.text, /Run again with --yes to accept the changes, or with --skip-org-settings/);
+        assert.match(
+            run.text,
+            /Run again with --yes to accept the changes, or first copy the org's own mappings .* or use --skip-org-settings/
+        );
         assert.deepEqual(writes(run.calls), []);
     });
 
@@ -416,14 +486,232 @@ describe('npm run deploy (recording stand-in for the Salesforce CLI)', () => {
 
     it('names queues that do not exist or do not take leads as left to do', async () => {
         const org = fakeOrg('sandbox');
-        org.handoffQueues = { SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: 'Recycle' };
         org.queues = [{ DeveloperName: 'SDR_Queue', QueueSobjects: { records: [{ SobjectType: 'Case' }] } }];
-        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        const projectDir = await projectWithDefault({ SDR_Queue__c: 'SDR_Queue', Recycle_Queue__c: 'Recycle' });
+        const run = await deploy(org, ['--target-org', 'acme', '--yes'], { projectDir });
         assert.equal(run.code, 0, run.text);
         assert.match(
             run.text,
             /! to do\s+Queues named in Baton's settings take leads\s+queue Recycle does not exist .*; queue SDR_Queue does not take leads/
         );
+    });
+
+    it('checks that the active lead assignment rule routes MQLs to the SDR queue in its first entry', async () => {
+        const org = fakeOrg('sandbox');
+        const projectDir = await projectWithDefault({ SDR_Queue__c: 'SDR_Queue' });
+        org.assignmentRules = [
+            { Name: 'Old routing', Active: false },
+            { Name: 'Regional routing', Active: true }
+        ];
+        org.assignmentRulesFile = assignmentRules([
+            { criteria: [['Lead.Country', 'equals', 'Germany,France']], assignedTo: 'EMEA_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'sdr_queue' }
+        ]);
+        const run = await deploy(org, ['--target-org', 'acme', '--yes'], { projectDir });
+        assert.equal(run.code, 0, run.text);
+        assert.match(
+            run.text,
+            /! to do\s+Active lead assignment rule routes MQLs to the SDR queue\s+active rule "Regional routing" decides the owner of leads saved with it .*its first entry must be "Lifecycle Stage equals MQL → queue SDR_Queue": it is entry 2: move it to the top/
+        );
+        // Entries come from the Metadata API, retrieved into the run's backup folder inside the project.
+        const retrieve = run.calls.find((args) => args.includes('AssignmentRules:Lead')) ?? [];
+        const outputDir = retrieve[retrieve.indexOf('--output-dir') + 1] ?? '';
+        assert.equal(path.dirname(outputDir), path.join(projectDir, SETTINGS_BACKUP_DIR));
+
+        org.assignmentRulesFile = assignmentRules([
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL,SAL']], assignedTo: 'SDR_Queue' },
+            { criteria: [['Lead.Country', 'equals', 'Germany']], assignedTo: 'EMEA_Queue' }
+        ]);
+        const fixed = await deploy(org, ['--target-org', 'acme', '--yes', '--skip-org-settings'], { projectDir });
+        assert.match(
+            fixed.text,
+            /✓ done\s+Active lead assignment rule routes MQLs to the SDR queue\s+active rule "Regional routing": its first entry gives MQLs to SDR_Queue/
+        );
+    });
+
+    it('does not count an entry with more conditions, a formula or another queue as routing MQLs', async () => {
+        const org = fakeOrg('sandbox');
+        const projectDir = await projectWithDefault({ SDR_Queue__c: 'SDR_Queue' });
+        org.assignmentRules = [{ Name: 'Standard', Active: true }];
+        for (const entry of [
+            {
+                criteria: [
+                    ['Lead.Lifecycle_Stage__c', 'equals', 'MQL'],
+                    ['Lead.Country', 'equals', 'Germany']
+                ],
+                assignedTo: 'SDR_Queue'
+            },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'notEqual', 'MQL']], assignedTo: 'SDR_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'Other_Queue' },
+            { criteria: [['Lead.Lifecycle_Stage__c', 'equals', 'MQL']], assignedTo: 'SDR_Queue', formula: 'true' }
+        ]) {
+            org.assignmentRulesFile = assignmentRules([entry]);
+            const run = await deploy(org, ['--target-org', 'acme', '--yes', '--skip-org-settings'], { projectDir });
+            assert.match(
+                run.text,
+                /! to do\s+Active lead assignment rule .*: add it at the top/,
+                JSON.stringify(entry)
+            );
+        }
+    });
+
+    it('says where new MQLs go when no lead assignment rule is active, without retrieving any', async () => {
+        const run = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes', '--skip-org-settings']);
+        assert.match(
+            run.text,
+            /✓ done\s+Active lead assignment rule routes MQLs to the SDR queue\s+no active lead assignment rule; no SDR queue: new MQLs keep their owner/
+        );
+        const projectDir = await projectWithDefault({ SDR_Queue__c: 'SDR_Queue' });
+        const withQueue = await deploy(fakeOrg('sandbox'), ['--target-org', 'acme', '--yes'], { projectDir });
+        assert.match(withQueue.text, /no active lead assignment rule: new MQLs go to SDR_Queue/);
+        assert.ok(!run.calls.some((args) => args.includes('AssignmentRules:Lead')));
+    });
+
+    it('checks the round-robin members: their queues take leads, their users are active and hold Baton_SDR', async () => {
+        const org = fakeOrg('sandbox');
+        const none = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(none.text, /- skipped\s+Round-robin members\s+no round-robin members: leads wait in their queue/);
+
+        org.queues.push({ DeveloperName: 'Cases', QueueSobjects: { records: [{ SobjectType: 'Case' }] } });
+        org.routingMembers = [
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'rep@acme.example', IsActive: true } },
+            { Queue__c: 'sdr_queue', User__r: { Username: 'gone@acme.example', IsActive: false } },
+            { Queue__c: 'Cases', User__r: { Username: 'lead@acme.example', IsActive: true } },
+            { Queue__c: 'SDR_Queue', User__r: null }
+        ];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.equal(run.code, 0, run.text);
+        const item = /! to do\s+Round-robin members\s+(.*)/.exec(run.text)?.[1] ?? '';
+        assert.match(item, /^Cases: 1 rep, SDR_Queue: 2 reps; /);
+        assert.match(item, /a member has no user/);
+        assert.match(item, /gone@acme\.example in sdr_queue is an inactive user and never gets a turn/);
+        assert.match(item, /queue Cases does not take leads/);
+        assert.match(
+            item,
+            /; lead@acme\.example, rep@acme\.example lack Baton_SDR \(Baton's queue\): run again with --sdr <username>$/
+        );
+
+        org.routingMembers = [{ Queue__c: 'SDR_Queue', User__r: { Username: 'gone@acme.example', IsActive: false } }];
+        const nobodyActive = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(
+            nobodyActive.text,
+            /! to do\s+Round-robin members\s+SDR_Queue: 1 rep; gone@acme\.example in SDR_Queue is an inactive user and never gets a turn\n/
+        );
+
+        org.routingMembers = [
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'rep@acme.example', IsActive: true } },
+            { Queue__c: 'SDR_Queue', User__r: { Username: 'lead@acme.example', IsActive: true } }
+        ];
+        const fixed = await deploy(org, [
+            '--target-org',
+            'acme',
+            '--yes',
+            '--sdr',
+            'rep@acme.example',
+            '--sdr',
+            'lead@acme.example'
+        ]);
+        assert.match(fixed.text, /✓ done\s+Round-robin members\s+SDR_Queue: 2 reps\n/);
+    });
+
+    it('checks the chat channel: its Named Credential exists and someone holds Baton_Chat_Poster', async () => {
+        const org = fakeOrg('sandbox');
+        const off = await deploy(org, ['--target-org', 'acme', '--yes']);
+        assert.match(off.text, /- skipped\s+Handoff posts to a chat channel\s+no Chat Named Credential/);
+
+        // Set in source, as the deploy would otherwise put the project's blank value back.
+        const projectDir = await projectWithDefault({ Chat_Named_Credential__c: 'Baton_Chat' });
+        const missing = await deploy(org, ['--target-org', 'acme', '--yes'], { projectDir });
+        assert.match(
+            missing.text,
+            /! to do\s+Handoff posts to a chat channel\s+Named Credential Baton_Chat does not exist .*; no active user holds Baton_Chat_Poster, so every post fails/
+        );
+
+        org.namedCredentials = ['Baton_Chat'];
+        const run = await deploy(org, ['--target-org', 'acme', '--yes', '--chat-poster', 'lead@acme.example'], {
+            projectDir
+        });
+        assert.deepEqual(
+            run.calls.find((args) => args.includes('Baton_Chat_Poster') && args[1] === 'assign'),
+            [
+                'org',
+                'assign',
+                'permset',
+                '--name',
+                'Baton_Chat_Poster',
+                '--on-behalf-of',
+                'lead@acme.example',
+                '--target-org',
+                'acme'
+            ]
+        );
+        assert.match(
+            run.text,
+            /✓ done\s+Handoff posts to a chat channel\s+posts through Baton_Chat as any of 1 user holding Baton_Chat_Poster/
+        );
+    });
+
+    it('shows the configuration values edited in the org that deploying force-app would undo, and asks first', async () => {
+        const org = fakeOrg('sandbox');
+        const first = await deploy(org, ['--target-org', 'acme', '--yes', '--json']);
+        assert.equal(first.code, 0, first.text);
+        assert.deepEqual((JSON.parse(first.stdout) as { configChanges: unknown[] }).configChanges, []);
+        assert.ok(org.config, 'the first deploy creates the records');
+        // An admin then changes the setting in Setup and adds a rule of the org's own.
+        editConfig(org, 'Lead_Handoff_Setting__mdt', 'Default', { SDR_Queue__c: 'SDR_Team', MQL_Fit_Threshold__c: 60 });
+        org.config['Lead_Stage_Criterion__mdt']?.push({
+            DeveloperName: 'MQL_Fit_Partner',
+            MasterLabel: 'MQL: partner',
+            Active__c: true
+        });
+
+        const plan = await deploy(org, ['--target-org', 'acme', '--dry-run', '--json']);
+        const report = JSON.parse(plan.stdout) as {
+            configChanges: { record: string; field: string; org: string; project: string }[];
+            checklist: { key: string; detail: string }[];
+        };
+        assert.deepEqual(report.configChanges, [
+            { record: 'Lead_Handoff_Setting.Default', field: 'MQL_Fit_Threshold__c', org: '60', project: '50' },
+            { record: 'Lead_Handoff_Setting.Default', field: 'SDR_Queue__c', org: 'SDR_Team', project: '(blank)' }
+        ]);
+        assert.match(
+            report.checklist.find(({ key }) => key === 'package')?.detail ?? '',
+            /replaces 2 configuration values \(listed above\)$/
+        );
+        assert.match(
+            plan.text,
+            /Deploying force-app replaces these values of Baton's configuration in acme \(edited in the org, not in the project\):/
+        );
+        const retrieveHint =
+            'npx sf project retrieve start --metadata CustomMetadata:Lead_Handoff_Setting.Default --target-org acme';
+        assert.ok(plan.text.includes(retrieveHint), plan.text);
+
+        const unattended = await deploy(org, ['--target-org', 'acme', '--skip-org-settings'], { terminal: false });
+        assert.equal(unattended.code, 1);
+        assert.match(unattended.text, /✗ Deploying would change 2 configuration values of acme \(listed above\)/);
+        assert.ok(unattended.text.includes(`copy the org's configuration into the project (${retrieveHint})`));
+        assert.deepEqual(writes(unattended.calls), []);
+
+        const declined = await deploy(org, ['--target-org', 'acme', '--skip-org-settings'], { answer: false });
+        assert.deepEqual(declined.asked, ['Deploy and change these 2 configuration values of acme?']);
+        assert.deepEqual(writes(declined.calls), []);
+        assert.equal(org.config['Lead_Handoff_Setting__mdt']?.[0]?.SDR_Queue__c, 'SDR_Team', 'nothing was lost');
+
+        const accepted = await deploy(org, ['--target-org', 'acme', '--skip-org-settings'], { answer: true });
+        assert.equal(accepted.code, 0, accepted.text);
+        const setting = org.config['Lead_Handoff_Setting__mdt'].find(
+            ({ DeveloperName }) => DeveloperName === 'Default'
+        );
+        assert.ok(setting);
+        assert.equal(setting.SDR_Queue__c, null);
+        assert.equal(setting.MQL_Fit_Threshold__c, 50);
+        assert.ok(
+            org.config['Lead_Stage_Criterion__mdt']?.some(({ DeveloperName }) => DeveloperName === 'MQL_Fit_Partner'),
+            'a record only the org has stays'
+        );
+        const again = await deploy(org, ['--target-org', 'acme', '--skip-org-settings'], { answer: false });
+        assert.doesNotMatch(again.text, /replaces these values/);
+        assert.deepEqual(again.asked, []);
     });
 
     it('says how to log in when the org is unknown to the CLI', async () => {

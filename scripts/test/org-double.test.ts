@@ -191,6 +191,41 @@ describe('org double platform rules (through jsforce over HTTP)', () => {
         );
     });
 
+    it("keeps one campaign membership per person: a member names a lead or a contact, conversion makes it the contact's", async () => {
+        // Object Reference, CampaignMember, Usage: a record created with both a ContactId and a LeadId keeps only the
+        // ContactId; creating a membership that already exists for the campaign and the lead or contact is an error.
+        const campaign = (await conn.sobject('Campaign').create({ Name: 'One per person' })) as { id: string };
+        const lead = (await conn.sobject('Lead').create({ LastName: 'Member', Company: 'Member Co' })) as {
+            id: string;
+        };
+        const other = (await conn.sobject('Lead').create({ LastName: 'Other', Company: 'Other Co' })) as { id: string };
+        await conn.sobject('CampaignMember').create({ CampaignId: campaign.id, LeadId: lead.id, Status: 'Responded' });
+        const converted = await conn.soap.convertLead({ leadId: lead.id, convertedStatus: 'Closed - Converted' });
+        assert.equal(converted.success, true);
+        const contactId = String(converted.contactId);
+        const [member] = (
+            await conn.query<{ LeadId: string; ContactId: string }>(
+                `SELECT LeadId, ContactId FROM CampaignMember WHERE CampaignId = '${campaign.id}'`
+            )
+        ).records;
+        assert.ok(member);
+        assert.equal(member.ContactId.slice(0, 15), contactId.slice(0, 15), "the lead's membership is the contact's");
+        assert.equal(member.LeadId.slice(0, 15), lead.id.slice(0, 15), 'and still the lead it came from');
+        await assert.rejects(
+            conn.sobject('CampaignMember').create({ CampaignId: campaign.id, ContactId: contactId }),
+            /DUPLICATE_VALUE/,
+            'the contact is already a member through the converted lead'
+        );
+        const both = (await conn.sobject('CampaignMember').create({
+            CampaignId: (await conn.sobject('Campaign').create({ Name: 'Both given' })).id,
+            LeadId: other.id,
+            ContactId: contactId
+        })) as { id: string };
+        const stored = await conn.sobject('CampaignMember').retrieve(both.id);
+        assert.equal(stored.LeadId, null, 'only the ContactId is kept');
+        assert.equal(String(stored.ContactId).slice(0, 15), contactId.slice(0, 15));
+    });
+
     it('injects faults: failing the Nth request, expiring the session, dropping a field', async () => {
         // jsforce itself retries a GET that meets a 5xx, so a 4xx shows the injected failure.
         double.failRequest(2, { status: 400, errorCode: 'UNKNOWN_EXCEPTION' });

@@ -11,6 +11,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { compareConfigRecords } from '../deploy/configRecords.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import { runSf } from '../lib/sfCli.ts';
 import { freePort, isolatedCliEnv, runScript, startScript, type RunningCommand } from './support.ts';
@@ -129,6 +130,37 @@ describe('the Salesforce CLI and @salesforce/core against npm run double', { con
         assert.equal(result.connectedStatus, 'Connected');
         // What the scripts used to read as the access token (they now read the auth store).
         assert.match(String(result.accessToken), /^\[REDACTED\]/);
+    });
+
+    it("the deploy's reading of Baton's configuration: sf sobject describe and SOQL on custom metadata", async () => {
+        // A type the org lacks (Baton before its first deploy): the REST describe's 404, as the CLI reports it.
+        const missing = await runSf(
+            ['sobject', 'describe', '--sobject', 'Baton_Not_Deployed__mdt', '--target-org', ALIAS],
+            PROJECT_ROOT,
+            env
+        );
+        assert.deepEqual([missing.status, missing.name], [1, 'NOT_FOUND'], JSON.stringify(missing));
+        const described = await sf([
+            'sobject',
+            'describe',
+            '--sobject',
+            'Lead_Handoff_Setting__mdt',
+            '--target-org',
+            ALIAS
+        ]);
+        const fields = described.fields as { name: string; type: string }[];
+        assert.deepEqual(
+            ['DeveloperName', 'MQL_Fit_Threshold__c', 'Automation_Enabled__c'].map(
+                (name) => fields.find((field) => field.name === name)?.type
+            ),
+            ['string', 'double', 'boolean']
+        );
+        // The double holds the project's records, so the deploy would undo nothing.
+        const comparison = await compareConfigRecords(
+            { sf: (args) => runSf(args, PROJECT_ROOT, env), targetOrg: ALIAS },
+            PROJECT_ROOT
+        );
+        assert.deepEqual(comparison.changes, []);
     });
 
     it('sf data create record and sf data query: the REST create and query response shapes', async () => {
