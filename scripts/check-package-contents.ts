@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { PROJECT_FLAG, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
 import type { Output } from './lib/output.ts';
 import { PROJECT_ROOT, readSfdxProject } from './lib/project.ts';
 import { sf } from './lib/sfCli.ts';
@@ -73,13 +73,7 @@ const CHECK_PACKAGE = {
         "Converts each package directory with the project's Salesforce CLI (sf project convert source) and fails when a development-only file (TypeScript, tsconfig, tests, lint configuration) would be deployed.",
     usage: ['[--project <dir>]'],
     flags: {
-        project: {
-            type: 'string',
-            value: '<dir>',
-            default: PROJECT_ROOT,
-            defaultLabel: 'this project',
-            description: 'SFDX project folder (the one holding sfdx-project.json).'
-        }
+        project: PROJECT_FLAG
     },
     examples: ['npm run check:package'],
     notes: ['Exit code: 0 clean, 1 a development-only file would be deployed, 2 usage error.']

@@ -10,9 +10,8 @@
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
+import { PROJECT_FLAG, runCommand, UsageError, type CommandSpec } from './lib/cli.ts';
 import type { Output } from './lib/output.ts';
-import { PROJECT_ROOT } from './lib/project.ts';
 import { formatReport } from './validate/format-report.ts';
 import { CHECKS, runGate } from './validate/run-gate.ts';
 
@@ -21,13 +20,7 @@ const VALIDATE = {
     summary: 'Checks offline what a deploy of this project to an org would reject.',
     usage: ['[--project <dir>] [--check <id>]... [--json]'],
     flags: {
-        project: {
-            type: 'string',
-            value: '<dir>',
-            default: PROJECT_ROOT,
-            defaultLabel: 'this project',
-            description: 'SFDX project folder (the one holding sfdx-project.json).'
-        },
+        project: PROJECT_FLAG,
         check: {
             type: 'string',
             value: '<id>',

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { ScriptError } from './errors.ts';
 import { consoleOutput, type Output } from './output.ts';
+import { PROJECT_ROOT } from './project.ts';
 
 export interface FlagSpec {
     type: 'string' | 'boolean';
@@ -40,6 +41,15 @@ export const TARGET_ORG_FLAG = {
     value: '<alias>',
     description:
         'Alias or username of an org the Salesforce CLI is logged in to (npx sf org list). Without it, SF_INSTANCE_URL and SF_ACCESS_TOKEN name the org.'
+} as const satisfies FlagSpec;
+
+/** `--project`, as every offline check of an SFDX project spells it. */
+export const PROJECT_FLAG = {
+    type: 'string',
+    value: '<dir>',
+    default: PROJECT_ROOT,
+    defaultLabel: 'this project',
+    description: 'SFDX project folder (the one holding sfdx-project.json).'
 } as const satisfies FlagSpec;
 
 type FlagValue<F extends FlagSpec> = F['type'] extends 'boolean'

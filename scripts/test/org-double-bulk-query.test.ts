@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { get } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { Connection } from '@jsforce/jsforce-node';
 import { CsvRowReader } from '../lib/csvStream.ts';
 import { OrgDouble } from '../org-double/server.ts';
 import { javaDoubleText } from '../org-double/values.ts';
+import { jsforceTo } from './support.ts';
 
 const VERSION = '65.0';
 
@@ -222,7 +222,7 @@ describe('org double: Bulk API 2.0 query jobs', () => {
     });
 
     it('is read by jsforce’s own Bulk API 2.0 query client', async () => {
-        const conn = new Connection({ instanceUrl: double.url, accessToken: double.accessToken, version: VERSION });
+        const conn = jsforceTo(double, VERSION);
         const records = (await (
             await conn.bulk2.query("SELECT Name, AnnualRevenue, Owner.Name FROM Lead WHERE Company != 'Co'", {
                 pollInterval: 5,

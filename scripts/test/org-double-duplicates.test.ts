@@ -4,24 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from '@jsforce/jsforce-node';
+import type { Connection } from '@jsforce/jsforce-node';
 import { ALLOW_DUPLICATES_HEADER } from '../lib/leadConversion.ts';
 import { OrgDouble } from '../org-double/server.ts';
+import { jsforceTo } from './support.ts';
 
 type SaveResult = { id?: string; success: boolean; errors: { statusCode: string; message: string }[] };
 
 const ada = { FirstName: 'Ada', LastName: 'Lovelace', Company: 'Analytical Engines', Email: 'ada@engines.example.com' };
-
-function connect(double: OrgDouble): Connection {
-    return new Connection({ instanceUrl: double.url, accessToken: double.accessToken, version: '65.0' });
-}
 
 describe('standard duplicate rules (org double)', () => {
     let double: OrgDouble;
     let conn: Connection;
     before(async () => {
         double = await OrgDouble.start();
-        conn = connect(double);
+        conn = jsforceTo(double);
     });
     after(() => double.stop());
 
@@ -89,7 +86,7 @@ describe('lead conversion and duplicates with "Require Validation for Converted 
     it('blocks a conversion whose new contact duplicates another lead, whatever the rule action or header', async () => {
         const double = await OrgDouble.start({ requireValidationForConvertedLeads: true });
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             const [first, second] = (await conn
                 .sobject('Lead')
                 .create([ada, ada], { allOrNone: true, headers: ALLOW_DUPLICATES_HEADER })) as SaveResult[];
@@ -127,7 +124,7 @@ describe('lead conversion and duplicates with "Require Validation for Converted 
     it('runs neither duplicate nor validation rules on conversion when the setting is off (KB 000204497)', async () => {
         const double = await OrgDouble.start({ requireValidationForConvertedLeads: false });
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             double.addValidationRule({
                 object: 'Opportunity',
                 message: 'Amount required',
@@ -149,7 +146,7 @@ describe('lead conversion and duplicates with "Require Validation for Converted 
     it('converts a queue-owned lead only with a user as ownerId, and at most 100 leads a call', async () => {
         const double = await OrgDouble.start();
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             const queue = double.addQueue('SDR_Queue');
             const lead = (await conn
                 .sobject('Lead')
@@ -178,7 +175,7 @@ describe('lead conversion and duplicates with "Require Validation for Converted 
     it('refuses every reference to a converted lead (CANNOT_UPDATE_CONVERTED_LEAD)', async () => {
         const double = await OrgDouble.start();
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             const lead = (await conn
                 .sobject('Lead')
                 .create({ LastName: 'Done', Company: 'D Co', Baton_Seed_Key__c: 'k-done' })) as {

@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from '@jsforce/jsforce-node';
+import type { Connection } from '@jsforce/jsforce-node';
 import { OrgDouble } from '../org-double/server.ts';
+import { jsforceTo } from './support.ts';
 
 type DescribeField = {
     name: string;
@@ -16,16 +17,12 @@ type DescribeField = {
     picklistValues: { value: string; label: string; defaultValue: boolean; validFor: string | null }[];
 };
 
-function connect(double: OrgDouble, version = '65.0'): Connection {
-    return new Connection({ instanceUrl: double.url, accessToken: double.accessToken, version });
-}
-
 describe('org double limits and defaults', () => {
     let double: OrgDouble;
     let conn: Connection;
     before(async () => {
         double = await OrgDouble.start();
-        conn = connect(double);
+        conn = jsforceTo(double);
     });
     after(() => double.stop());
 
@@ -126,7 +123,7 @@ describe('org double options that change the org', () => {
     it('refuses JWT-based access tokens on SOAP below API 68.0, accepts them on REST and from 68.0', async () => {
         const double = await OrgDouble.start({ jwtAccessTokens: true });
         try {
-            const old = connect(double);
+            const old = jsforceTo(double);
             assert.equal((await old.query('SELECT Id FROM Organization')).totalSize, 1);
             await assert.rejects(old.soap.getUserInfo(), /JWT-based access tokens/, 'jsforce refuses before sending');
             const envelope = (version: string): Promise<string> =>
@@ -145,7 +142,7 @@ describe('org double options that change the org', () => {
     it('with State and Country picklists, accepts listed names or codes only and fills in the other form', async () => {
         const double = await OrgDouble.start({ stateCountryPicklists: true });
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             const lead = (await conn.sobject('Lead').create({
                 LastName: 'Address',
                 Company: 'A',
@@ -184,7 +181,7 @@ describe('org double options that change the org', () => {
     it('without the Marketing User checkbox, campaigns cannot be created', async () => {
         const double = await OrgDouble.start({ marketingUser: false });
         try {
-            const conn = connect(double);
+            const conn = jsforceTo(double);
             assert.equal((await conn.sobject('Campaign').describe()).createable, false);
             await assert.rejects(conn.sobject('Campaign').create({ Name: 'No' }), /INSUFFICIENT_ACCESS_OR_READONLY/);
         } finally {
@@ -196,7 +193,7 @@ describe('org double options that change the org', () => {
         const run = async (rows: 'interleaved' | 'by parent', rate: number): Promise<string[]> => {
             const double = await OrgDouble.start({ rowLocks: { seed: 7, rate, batchSize: 2 } });
             try {
-                const conn = connect(double);
+                const conn = jsforceTo(double);
                 const leads = (await conn
                     .sobject('Lead')
                     .create(Array.from({ length: 2 }, (_, index) => ({ LastName: `P${index}`, Company: 'P' })))) as {

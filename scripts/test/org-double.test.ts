@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Connection } from '@jsforce/jsforce-node';
+import type { Connection } from '@jsforce/jsforce-node';
 import { OrgDouble } from '../org-double/server.ts';
+import { jsforceTo } from './support.ts';
 
 describe('org double platform rules (through jsforce over HTTP)', () => {
     let double: OrgDouble;
     let conn: Connection;
     before(async () => {
         double = await OrgDouble.start();
-        conn = new Connection({ instanceUrl: double.url, accessToken: double.accessToken, version: '65.0' });
+        conn = jsforceTo(double);
     });
     after(() => double.stop());
 

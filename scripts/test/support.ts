@@ -9,11 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
+import { Connection } from '@jsforce/jsforce-node';
 import type { TokenAuth } from '../lib/connection.ts';
 import type { Output } from '../lib/output.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
 import { CLI_ENV } from '../lib/sfCli.ts';
 import type { OrgDouble } from '../org-double/server.ts';
+
+/** jsforce's own client, logged in to the double (REST, SOAP and Bulk calls as against an org). */
+export function jsforceTo(double: OrgDouble, version = '65.0'): Connection {
+    return new Connection({ instanceUrl: double.url, accessToken: double.accessToken, version });
+}
 
 export function authFor(double: OrgDouble): TokenAuth {
     return {
