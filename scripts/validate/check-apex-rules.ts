@@ -52,7 +52,12 @@ async function runPmd(projectDir: string, apexFiles: string[]): Promise<Problem[
         (rule) => !selection.getRulesFor('pmd').some((found) => found.getName() === rule)
     );
     if (missing.length > 0) {
-        throw new CheckError(`rules in apex-rules.json that the bundled PMD does not have: ${missing.join(', ')}`);
+        // PMD describes its rules from a Java process: when that fails every rule looks missing, and
+        // only the logged errors say why.
+        const why = errors.length > 0 ? ` (Code Analyzer logged: ${errors.join('; ')})` : '';
+        throw new CheckError(
+            `rules in apex-rules.json that the bundled PMD does not have: ${missing.join(', ')}${why}`
+        );
     }
     const results = await analyzer.run(selection, { workspace });
     if (errors.length > 0) {

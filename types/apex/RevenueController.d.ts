@@ -39,16 +39,10 @@ declare module '@salesforce/apex/RevenueController.getRevenue' {
         wonByModel: number[];
     }
 
-    export interface SourceRow {
+    /** The same figures as the totals, for the opportunities of one Lead Source. */
+    export interface SourceRow extends RevenueTotals {
         leadSource?: string | null;
         label: string;
-        wonAmount: number;
-        openAmount: number;
-        wonDeals: number;
-        lostDeals: number;
-        openDeals: number;
-        averageDealSize?: number | null;
-        winRatePercent?: number | null;
     }
 
     export interface RevenueResult {

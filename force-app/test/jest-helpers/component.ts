@@ -37,9 +37,10 @@ export function atFixedNow(): void {
     });
 }
 
-/** Renders a component on the page. */
-export function mount(tag: string, is: typeof LightningElement): HTMLElement {
+/** Renders a component on the page, its public properties set first, as a parent's template sets them. */
+export function mount(tag: string, is: typeof LightningElement, props: Record<string, unknown> = {}): HTMLElement {
     const element = createElement(tag, { is });
+    Object.assign(element, props);
     document.body.appendChild(element);
     return element;
 }

@@ -1,6 +1,6 @@
 /**
  * What Baton's component tests read from a rendered component: elements and texts inside its shadow root, table rows
- * as their values, and a way to let wire provisioning and re-rendering finish.
+ * as their values, a panel's status, and a way to let wire provisioning and re-rendering finish.
  */
 
 /** Lets wire provisioning and re-rendering (microtasks) finish. */
@@ -55,6 +55,32 @@ export async function step(element: HTMLElement, direction: 'previous' | 'next')
 /** The period a panel's stepper shows. */
 export function periodLabel(element: HTMLElement): string | undefined {
     return ($(element, 'c-period-stepper') as (HTMLElement & { label?: string }) | null)?.label;
+}
+
+/** What a panel's status (c-panel-status) shows; a part it does not show is undefined. */
+export interface PanelStatusView {
+    /** The spinner's alternative text. */
+    loading?: string;
+    /** The error panel's sentence. */
+    error?: string;
+    note?: string;
+    empty?: string;
+}
+
+/** Reads a panel's status (c-panel-status); `selector` picks one of several (the targets' history has its own). */
+export function panelStatus(element: HTMLElement, selector = 'c-panel-status'): PanelStatusView {
+    const status = $(element, selector);
+    if (!status) {
+        throw new Error(`${element.tagName.toLowerCase()} shows no ${selector}`);
+    }
+    const spinner = $(status, 'lightning-spinner') as (HTMLElement & { alternativeText: string }) | null;
+    const errorPanel = $(status, 'c-error-panel') as (HTMLElement & { friendlyMessage: string }) | null;
+    return {
+        loading: spinner?.alternativeText,
+        error: errorPanel?.friendlyMessage,
+        note: texts(status, '.note')[0],
+        empty: texts(status, '.empty')[0]
+    };
 }
 
 /** Removes every component the test rendered. */

@@ -2,7 +2,6 @@
  * The preview states of the leaders' panels: revenue and campaign influence, team commitments and the weekly review,
  * served from their Jest fixtures.
  */
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { apexError } from 'preview/scenario';
 import type { ApexAnswer, ApexParams } from 'preview/scenario';
 import revenueBaton from '../../../../force-app/main/default/lwc/revenuePanel/__tests__/data/revenueBaton.json';
@@ -14,6 +13,7 @@ import targetsNotSet from '../../../../force-app/main/default/lwc/teamTargets/__
 import targetHistory from '../../../../force-app/main/default/lwc/teamTargets/__tests__/data/targetHistory.json';
 import weeklyReview from '../../../../force-app/main/default/lwc/weeklyReview/__tests__/data/weeklyReview.json';
 import weeklyReviewEmpty from '../../../../force-app/main/default/lwc/weeklyReview/__tests__/data/weeklyReviewEmpty.json';
+import { PENDING, answerWith, failWith, today } from './answers';
 import { click } from './dom';
 import type { PreviewState } from './states';
 
@@ -21,19 +21,9 @@ const REVENUE = ['c-revenue-panel'];
 const TARGETS = ['c-team-targets'];
 const REVIEW = ['c-weekly-review'];
 
-const PENDING: ApexAnswer = () => new Promise(() => undefined);
-
-function answerWith(value: unknown): ApexAnswer {
-    return () => Promise.resolve(value);
-}
-
-function failWith(message: string): ApexAnswer {
-    return () => Promise.reject(apexError(message));
-}
-
 /** This month's first day in the time zone the components read dates in. */
 function thisMonth(): string {
-    return `${new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date()).slice(0, 8)}01`;
+    return `${today().slice(0, 8)}01`;
 }
 
 /** The current month's targets, the month before's when the panel moves back. */
@@ -58,7 +48,7 @@ export const LEADER_STATES: PreviewState[] = [
         label: 'Revenue: loading',
         description: 'The revenue rollups have not arrived yet.',
         answers: { 'RevenueController.getRevenue': PENDING },
-        ready: [...REVENUE, 'lightning-spinner']
+        ready: [...REVENUE, 'c-panel-status', 'lightning-spinner']
     },
     {
         id: 'revenue-baton',
@@ -84,7 +74,7 @@ export const LEADER_STATES: PreviewState[] = [
         label: 'Revenue: job not run yet',
         description: 'No revenue rollup covers the range yet (revenueNotComputed.json).',
         answers: { 'RevenueController.getRevenue': answerWith(revenueNotComputed) },
-        ready: [...REVENUE, '.empty']
+        ready: [...REVENUE, 'c-panel-status', '.empty']
     },
     {
         id: 'revenue-error',
@@ -93,10 +83,12 @@ export const LEADER_STATES: PreviewState[] = [
         description: 'A rep asks: revenue rollups count every opportunity, so they are for leaders only.',
         answers: {
             'RevenueController.getRevenue': failWith(
-                'Revenue and campaign influence are computed nightly from every opportunity, so only managers and admins read them (permission sets Baton Manager and Baton Admin).'
+                apexError(
+                    'Revenue and campaign influence are computed nightly from every opportunity, so only managers and admins read them (permission sets Baton Manager and Baton Admin).'
+                )
             )
         },
-        ready: [...REVENUE, 'c-error-panel']
+        ready: [...REVENUE, 'c-panel-status', 'c-error-panel']
     },
     {
         id: 'targets-loading',
@@ -104,7 +96,7 @@ export const LEADER_STATES: PreviewState[] = [
         label: 'Targets: loading',
         description: 'The targets and actuals have not arrived yet.',
         answers: { 'TeamTargetController.getTargets': PENDING },
-        ready: [...TARGETS, 'lightning-spinner']
+        ready: [...TARGETS, 'c-panel-status', 'lightning-spinner']
     },
     {
         id: 'targets-current',
@@ -157,7 +149,7 @@ export const LEADER_STATES: PreviewState[] = [
         label: 'Weekly review: loading',
         description: 'The review of last week has not arrived yet.',
         answers: { 'WeeklyReviewController.getReview': PENDING },
-        ready: [...REVIEW, 'lightning-spinner']
+        ready: [...REVIEW, 'c-panel-status', 'lightning-spinner']
     },
     {
         id: 'review-week',
@@ -183,9 +175,9 @@ export const LEADER_STATES: PreviewState[] = [
         description: 'The controller refused the week.',
         answers: {
             'WeeklyReviewController.getReview': failWith(
-                'The weekly review could not be read: No such column MQL_Date__c on entity Lead.'
+                apexError('The weekly review could not be read: No such column MQL_Date__c on entity Lead.')
             )
         },
-        ready: [...REVIEW, 'c-error-panel']
+        ready: [...REVIEW, 'c-panel-status', 'c-error-panel']
     }
 ];

@@ -4,7 +4,6 @@
  * fails). `ready` names the element whose presence says the state is on screen; the browser tests wait
  * for it, then check the page.
  */
-import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { apexError } from 'preview/scenario';
 import type { ApexAnswer, ApexParams } from 'preview/scenario';
 import salPage from '../../../../force-app/main/default/lwc/leadQueue/__tests__/data/salPage.json';
@@ -21,6 +20,7 @@ import funnelEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__te
 import speedToLead from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLead.json';
 import speedToLeadEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLeadEmpty.json';
 import speedToLeadNotComputed from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/speedToLeadNotComputed.json';
+import { PENDING, answerWith, failWith, today } from './answers';
 import { click, waitFor } from './dom';
 import type { Root } from './dom';
 import { firstPage } from './leads';
@@ -44,17 +44,6 @@ export interface PreviewState {
 const QUEUE = ['c-lead-queue'];
 const TABLE = [...QUEUE, 'c-lead-queue-table'];
 const FUNNEL = ['c-funnel-panel'];
-
-/** A promise that never settles: the component stays in its loading state. */
-const PENDING: ApexAnswer = () => new Promise(() => undefined);
-
-function answerWith(value: unknown): ApexAnswer {
-    return () => Promise.resolve(value);
-}
-
-function failWith(error: unknown): ApexAnswer {
-    return () => Promise.reject(error);
-}
 
 const QUEUE_PAGE = firstPage(57, 25);
 
@@ -88,11 +77,6 @@ const QUEUE_ANSWERS: Record<string, ApexAnswer> = {
     ...ACTIONS_SUCCEED,
     'LeadQueueController.getQueuePage': queueByStage(QUEUE_PAGE)
 };
-
-/** Today in the time zone the components read dates in, as `YYYY-MM-DD`. */
-function today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
-}
 
 /**
  * Preset ranges end today; the comparison range ends before the range starts. Speed to lead is read beside
@@ -226,7 +210,7 @@ export const STATES: PreviewState[] = [
         label: 'Funnel: loading',
         description: 'The funnel has not arrived yet.',
         answers: { 'LeadFunnelController.getFunnel': PENDING, 'LeadFunnelController.getSpeedToLead': PENDING },
-        ready: [...FUNNEL, 'lightning-spinner']
+        ready: [...FUNNEL, 'c-panel-status', 'lightning-spinner']
     },
     {
         id: 'funnel-live',
@@ -272,7 +256,7 @@ export const STATES: PreviewState[] = [
         label: 'Funnel: rollups not computed yet',
         description: 'A range too large to count live, before the rollup job ran (funnelRollupNotComputed.json).',
         answers: funnelAnswer(funnelRollupNotComputed),
-        ready: [...FUNNEL, '.empty']
+        ready: [...FUNNEL, 'c-panel-status', '.empty']
     },
     {
         id: 'funnel-empty',
@@ -280,7 +264,7 @@ export const STATES: PreviewState[] = [
         label: 'Funnel: nothing in the range',
         description: 'No lead became MQL in the range (funnelEmpty.json).',
         answers: funnelAnswer(funnelEmpty, speedToLeadEmpty),
-        ready: [...FUNNEL, '.empty']
+        ready: [...FUNNEL, 'c-panel-status', '.empty']
     },
     {
         id: 'funnel-error',
@@ -293,7 +277,7 @@ export const STATES: PreviewState[] = [
             ),
             'LeadFunnelController.getSpeedToLead': answerWith(speedToLead)
         },
-        ready: [...FUNNEL, 'c-error-panel']
+        ready: [...FUNNEL, 'c-panel-status', 'c-error-panel']
     },
     ...LEADER_STATES
 ];

@@ -3,13 +3,16 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { PRESET_OPTIONS, customRangeError, presetRange, todayIn } from 'c/dateRanges';
 import type { DateRange, RangePreset } from 'c/dateRanges';
 
-/** What `rangechange` carries: the range to read, or no dates while a custom range is incomplete or invalid. */
+/**
+ * What `rangechange` carries: the range to read, or no dates while a custom range is incomplete or invalid. Each event
+ * differs from the one before, so a panel can query every range it is given.
+ */
 export type RangeChange = Partial<DateRange>;
 
 /**
  * The date range filter of Baton's panels: a preset (ending today, in the user's time zone) or a custom range of two
  * dates, which it checks and explains when it cannot be read. Fires `rangechange` when connected and whenever the
- * range changes; a custom range starts from the range on screen.
+ * range changes (not again when connected again with the same range); a custom range starts from the range on screen.
  */
 export default class DateRangeFilter extends LightningElement {
     /** The presets offered. */
@@ -20,11 +23,14 @@ export default class DateRangeFilter extends LightningElement {
     preset: RangePreset = 'last30';
     customStartDate = '';
     customEndDate = '';
+    /** The last range that could be read: a custom range starts from it. */
     private range: DateRange | undefined;
+    /** What the last `rangechange` carried; undefined before the first. */
+    private sent: RangeChange | undefined;
 
     override connectedCallback(): void {
         this.preset = this.initialPreset;
-        this.apply(true);
+        this.apply();
     }
 
     get isCustom(): boolean {
@@ -41,32 +47,34 @@ export default class DateRangeFilter extends LightningElement {
             this.customStartDate = this.range.startDate;
             this.customEndDate = this.range.endDate;
         }
-        this.apply(false);
+        this.apply();
     }
 
     handleCustomStartChange(event: CustomEvent<{ value: string }>): void {
         this.customStartDate = event.detail.value ?? '';
-        this.apply(false);
+        this.apply();
     }
 
     handleCustomEndChange(event: CustomEvent<{ value: string }>): void {
         this.customEndDate = event.detail.value ?? '';
-        this.apply(false);
+        this.apply();
     }
 
-    private apply(always: boolean): void {
+    private apply(): void {
         let range: DateRange | undefined;
         if (this.isCustom) {
             range = this.rangeError ? undefined : { startDate: this.customStartDate, endDate: this.customEndDate };
         } else {
             range = presetRange(this.preset, todayIn(TIME_ZONE, new Date(Date.now())));
         }
-        const changed = range?.startDate !== this.range?.startDate || range?.endDate !== this.range?.endDate;
         if (range) {
             this.range = range;
         }
-        if (always || changed) {
-            const detail: RangeChange = range ? { ...range } : {};
+        const detail: RangeChange = range ? { ...range } : {};
+        // Compared with what was sent, not with the last readable range: after an invalid custom range, the range
+        // before it is a change again.
+        if (!this.sent || detail.startDate !== this.sent.startDate || detail.endDate !== this.sent.endDate) {
+            this.sent = detail;
             this.dispatchEvent(new CustomEvent('rangechange', { detail }));
         }
     }

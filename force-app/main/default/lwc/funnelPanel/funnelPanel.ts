@@ -49,8 +49,6 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     /** Wire parameters; undefined (no query) until the date range filter gives a range. */
     startDate: string | undefined;
     endDate: string | undefined;
-    /** No query while the custom range is incomplete or invalid (the filter says why). */
-    rangeInvalid = false;
 
     result: LeadFunnelResult | undefined;
     /** The same figures for the range of the same length just before, once read; undefined if unavailable. */
@@ -119,14 +117,11 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     // ---- filters -------------------------------------------------------------------------------
 
-    /** An undefined date keeps the Apex wire from calling the server while the range cannot be read. */
+    /** Each range the filter gives is new; no dates (the Apex wire does not call the server) while it is invalid. */
     handleRangeChange(event: CustomEvent<RangeChange>): void {
-        const { startDate, endDate } = event.detail;
-        const changed = startDate !== this.startDate || endDate !== this.endDate;
-        this.rangeInvalid = !startDate;
-        this.startDate = startDate;
-        this.endDate = endDate;
-        if (changed && startDate) {
+        this.startDate = event.detail.startDate;
+        this.endDate = event.detail.endDate;
+        if (this.startDate) {
             this.startLoading();
         }
     }
@@ -179,36 +174,26 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
 
     // ---- what the template shows ----------------------------------------------------------------
 
-    get showSpinner(): boolean {
-        return this.isLoading && !this.rangeInvalid && !this.error;
+    /** Only the filters while the custom range is incomplete or invalid (the filter says why): no query either. */
+    get hasRange(): boolean {
+        return Boolean(this.startDate);
     }
 
-    get showError(): boolean {
-        return Boolean(this.error) && !this.rangeInvalid;
-    }
-
+    /** The figures of the range before stay on screen under the spinner while new ones load. */
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.showError && !this.rangeInvalid;
-    }
-
-    get isEmpty(): boolean {
-        return this.hasResult && !this.result!.hasData;
+        return this.hasRange && Boolean(this.result) && !this.error;
     }
 
     get hasData(): boolean {
         return this.hasResult && this.result!.hasData;
     }
 
+    get sourceNote(): string {
+        return this.hasResult ? `${rangeText(this.result!)}. ${dataSourceText(this.result!)}` : '';
+    }
+
     get emptyMessage(): string {
-        return emptyText(this.result!);
-    }
-
-    get dataSourceText(): string {
-        return this.result ? dataSourceText(this.result) : '';
-    }
-
-    get rangeText(): string {
-        return this.result ? rangeText(this.result) : '';
+        return this.hasResult && !this.result!.hasData ? emptyText(this.result!) : '';
     }
 
     get comparisonText(): string {

@@ -11,6 +11,7 @@ import type {
     StageVelocity
 } from '@salesforce/apex/LeadFunnelController.getFunnel';
 import { NO_VALUE, formatPercent, plural } from 'c/batonFormat';
+import type { HeadlineChange, HeadlineFigure } from 'c/headlineFigures';
 
 export type FunnelView = 'cohort' | 'period';
 
@@ -25,32 +26,19 @@ function countOf(result: LeadFunnelResult, stage: FunnelStage): number {
 
 // ---- headline figures ----------------------------------------------------------------------------
 
-export interface Change {
-    text: string;
-    className: string;
-}
-
-export interface Headline {
-    key: string;
-    label: string;
-    value: string;
-    detail: string;
-    change: Change | null;
-}
-
 /** "▲ 3 (+27.3%)" for counts, "▼ 4.2 pts" for rates; up is good for every funnel figure. */
 function change(
     current: number | null,
     previous: number | null,
     kind: 'count' | 'rate',
     period: string
-): Change | null {
+): HeadlineChange | null {
     if (current === null || previous === null) {
         return null;
     }
     const delta = Math.round((current - previous) * 10) / 10;
     if (delta === 0) {
-        return { text: `No change from ${period}`, className: 'change change_none' };
+        return { text: `No change from ${period}`, direction: 'none' };
     }
     const arrow = delta > 0 ? '▲' : '▼';
     const words = delta > 0 ? 'up' : 'down';
@@ -60,7 +48,7 @@ function change(
             : `${Math.abs(delta).toFixed(1)} pts`;
     return {
         text: `${arrow} ${words} ${size} from ${period}`,
-        className: `change ${delta > 0 ? 'change_up' : 'change_down'}`
+        direction: delta > 0 ? 'up' : 'down'
     };
 }
 
@@ -73,7 +61,7 @@ export function headlines(
     previous: LeadFunnelResult | undefined,
     previousLabel: string,
     slaGoalPercent: number
-): Headline[] {
+): HeadlineFigure[] {
     const mql = countOf(result, 'MQL');
     const rate = (from: LeadFunnelResult, stage: FunnelStage) => percent(countOf(from, stage), countOf(from, 'MQL'));
     const compare = (current: number | null, before: number | null, kind: 'count' | 'rate') => {

@@ -4,13 +4,7 @@
  */
 import type { LeadSpeedToLead, SpeedRow } from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import { NO_VALUE, formatPercent } from 'c/batonFormat';
-
-export interface SpeedFigure {
-    key: string;
-    label: string;
-    value: string;
-    detail: string;
-}
+import type { HeadlineFigure } from 'c/headlineFigures';
 
 export interface SpeedTableRow {
     key: string;
@@ -42,7 +36,7 @@ function share(percent: number | null | undefined): string {
 }
 
 /** The four figures of every MQL handoff in the range. */
-export function speedFigures(speed: LeadSpeedToLead): SpeedFigure[] {
+export function speedFigures(speed: LeadSpeedToLead): HeadlineFigure[] {
     const all = speed.overall;
     return [
         {

@@ -4,7 +4,7 @@ import type { RevenueResult } from '@salesforce/apex/RevenueController.getRevenu
 import { REVENUE_PRESET_OPTIONS } from 'c/dateRanges';
 import type { RangeChange } from 'c/dateRangeFilter';
 import { rangeText } from 'c/batonFormat';
-import { emptyText, headlines, modelTable, returnTables, sourceRows, sourceText } from './revenueView';
+import { emptyText, headlines, revenueTables, sourceRows, sourceText } from './revenueView';
 
 /**
  * Revenue and campaign influence for leaders: won revenue, pipeline, average deal size and win rate; revenue,
@@ -16,6 +16,7 @@ export default class RevenuePanel extends LightningElement {
     /** The model asked for; empty for the source's default. */
     model = '';
 
+    /** Wire parameters; undefined (no query) until the date range filter gives a range. */
     startDate: string | undefined;
     endDate: string | undefined;
 
@@ -40,9 +41,6 @@ export default class RevenuePanel extends LightningElement {
 
     // ---- filters -------------------------------------------------------------------------------
 
-    /** No query while the custom range is incomplete or invalid (the filter says why). */
-    rangeInvalid = false;
-
     get modelOptions() {
         return this.result?.models.map(({ label, value }) => ({ label, value })) ?? [];
     }
@@ -51,14 +49,11 @@ export default class RevenuePanel extends LightningElement {
         return this.result?.model ?? this.model;
     }
 
-    /** An undefined date keeps the Apex wire from calling the server while the range cannot be read. */
+    /** Each range the filter gives is new; no dates (the Apex wire does not call the server) while it is invalid. */
     handleRangeChange(event: CustomEvent<RangeChange>): void {
-        const { startDate, endDate } = event.detail;
-        const changed = startDate !== this.startDate || endDate !== this.endDate;
-        this.rangeInvalid = !startDate;
-        this.startDate = startDate;
-        this.endDate = endDate;
-        if (changed && startDate) {
+        this.startDate = event.detail.startDate;
+        this.endDate = event.detail.endDate;
+        if (this.startDate) {
             this.startLoading();
         }
     }
@@ -75,48 +70,39 @@ export default class RevenuePanel extends LightningElement {
 
     // ---- what the template shows ----------------------------------------------------------------
 
-    get showSpinner(): boolean {
-        return this.isLoading && !this.rangeInvalid && !this.error;
+    /** Only the filters while the custom range is incomplete or invalid (the filter says why): no query either. */
+    get hasRange(): boolean {
+        return Boolean(this.startDate);
     }
 
-    get showError(): boolean {
-        return Boolean(this.error) && !this.rangeInvalid;
+    /** The model cannot change while the figures load. */
+    get modelDisabled(): boolean {
+        return this.hasRange && this.isLoading;
     }
 
+    /** The figures of another range or model are not shown while new ones load. */
     get hasResult(): boolean {
-        return Boolean(this.result) && !this.showError && !this.rangeInvalid && !this.isLoading;
-    }
-
-    get isEmpty(): boolean {
-        return this.hasResult && !this.result!.hasData;
+        return this.hasRange && Boolean(this.result) && !this.error && !this.isLoading;
     }
 
     get hasData(): boolean {
         return this.hasResult && this.result!.hasData;
     }
 
-    get rangeText(): string {
-        return this.result ? rangeText(this.result) : '';
-    }
-
-    get sourceText(): string {
-        return this.result ? sourceText(this.result) : '';
+    get sourceNote(): string {
+        return this.hasResult ? `${rangeText(this.result!)}. ${sourceText(this.result!)}` : '';
     }
 
     get emptyMessage(): string {
-        return emptyText(this.result!);
+        return this.hasResult && !this.result!.hasData ? emptyText(this.result!) : '';
     }
 
     get headlineFigures() {
         return headlines(this.result!);
     }
 
-    get returnTables() {
-        return returnTables(this.result!);
-    }
-
-    get modelTable() {
-        return modelTable(this.result!);
+    get tables() {
+        return revenueTables(this.result!);
     }
 
     get hasSources(): boolean {

@@ -1,19 +1,13 @@
 /**
  * What the revenue panel shows, computed from a RevenueResult: the headline figures, where the credits come from,
- * and the rows of the campaign, channel, model and Lead Source tables, formatted. Pure functions: the component only
- * wires and renders them.
+ * the campaign, channel and model tables and the rows of the Lead Source table, formatted. Pure functions: the
+ * component only wires and renders them.
  */
 import type { CampaignRow, RevenueResult, SourceRow } from '@salesforce/apex/RevenueController.getRevenue';
 import { NO_VALUE, formatCount, formatDay, formatInstant, formatMoney, formatPercent, plural } from 'c/batonFormat';
+import type { HeadlineFigure } from 'c/headlineFigures';
 
-export interface Headline {
-    key: string;
-    label: string;
-    value: string;
-    detail: string;
-}
-
-export function headlines(result: RevenueResult): Headline[] {
+export function headlines(result: RevenueResult): HeadlineFigure[] {
     const { totals } = result;
     return [
         {
@@ -63,7 +57,8 @@ export function emptyText(result: RevenueResult): string {
     return `No opportunity created by converting a lead closed, or was opened and is still open, between ${formatDay(result.startDate)} and ${formatDay(result.endDate)}.`;
 }
 
-export interface ReturnTable {
+/** One of the panel's tables of campaigns, drawn by one template: its section, caption, columns and rows. */
+export interface RevenueTable {
     key: string;
     sectionClass: string;
     headingId: string;
@@ -72,7 +67,7 @@ export interface ReturnTable {
     tableClass: string;
     caption: string;
     firstColumn: string;
-    columns: string[];
+    columns: Array<{ key: string; label: string }>;
     rows: Array<{
         key: string;
         label: string;
@@ -84,12 +79,12 @@ const TABLE_CLASS = 'slds-table slds-table_bordered slds-table_cell-buffer stack
 
 /** Cost, MQLs, revenue and return of rows of campaigns; the second column names the row's type or its campaigns. */
 function returnTable(
-    table: Omit<ReturnTable, 'columns' | 'rows'>,
+    section: Omit<RevenueTable, 'columns' | 'rows'>,
     second: string,
     secondValue: (row: CampaignRow) => string,
     rows: CampaignRow[],
     keyOf: (row: CampaignRow, index: number) => string
-): ReturnTable {
+): RevenueTable {
     const columns = [
         second,
         'Cost',
@@ -102,8 +97,8 @@ function returnTable(
         'Return'
     ];
     return {
-        ...table,
-        columns,
+        ...section,
+        columns: columns.map((column) => ({ key: column, label: column })),
         rows: rows.map((row, index) => {
             const roi = row.roiPercent;
             const roiClass = roi === null || roi === undefined ? 'roi' : roi >= 0 ? 'roi roi_gain' : 'roi roi_loss';
@@ -132,8 +127,37 @@ function returnTable(
     };
 }
 
-/** The campaign table under the model shown, then the channel table (campaigns of one Campaign Type added up). */
-export function returnTables(result: RevenueResult): ReturnTable[] {
+/** Each campaign's won revenue under every model the source offers, side by side. */
+function modelTable(result: RevenueResult): RevenueTable {
+    const columns = result.models.map((option) => ({ key: option.value, label: option.label }));
+    return {
+        key: 'models',
+        sectionClass: 'section models',
+        headingId: 'models-heading',
+        heading: 'Won revenue by model',
+        note: 'The same won revenue, credited to each campaign under every model.',
+        tableClass: `${TABLE_CLASS} model-table`,
+        caption: 'Won revenue credited to each campaign under each model',
+        firstColumn: 'Campaign',
+        columns,
+        rows: result.campaigns.map((row, index) => ({
+            key: row.campaignId ?? `none-${index}`,
+            label: row.label,
+            cells: columns.map((column, position) => ({
+                key: column.key,
+                label: column.label,
+                value: formatMoney(row.wonByModel[position]),
+                className: ''
+            }))
+        }))
+    };
+}
+
+/**
+ * The campaign table under the model shown, the channel table (campaigns of one Campaign Type added up) when any
+ * campaign has a type, then each campaign under every model.
+ */
+export function revenueTables(result: RevenueResult): RevenueTable[] {
     const tables = [
         returnTable(
             {
@@ -173,29 +197,8 @@ export function returnTables(result: RevenueResult): ReturnTable[] {
             )
         );
     }
+    tables.push(modelTable(result));
     return tables;
-}
-
-export interface ModelTable {
-    columns: Array<{ key: string; label: string }>;
-    rows: Array<{ key: string; label: string; cells: Array<{ key: string; label: string; value: string }> }>;
-}
-
-/** Each campaign's won revenue under every model the source offers, side by side. */
-export function modelTable(result: RevenueResult): ModelTable {
-    const columns = result.models.map((option) => ({ key: option.value, label: option.label }));
-    return {
-        columns,
-        rows: result.campaigns.map((row, index) => ({
-            key: row.campaignId ?? `none-${index}`,
-            label: row.label,
-            cells: columns.map((column, position) => ({
-                key: column.key,
-                label: column.label,
-                value: formatMoney(row.wonByModel[position])
-            }))
-        }))
-    };
 }
 
 export function sourceRows(result: RevenueResult) {

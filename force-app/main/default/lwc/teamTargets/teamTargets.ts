@@ -186,10 +186,6 @@ export default class TeamTargets extends LightningElement {
 
     // ---- what the template shows ----------------------------------------------------------------
 
-    get showSpinner(): boolean {
-        return this.isLoading && !this.error;
-    }
-
     get hasResult(): boolean {
         return Boolean(this.result) && !this.isLoading && !this.error;
     }
@@ -235,8 +231,9 @@ export default class TeamTargets extends LightningElement {
         return `History of the ${row?.label ?? ''} target, ${formatMonth(this.month)}`;
     }
 
+    /** Until the history arrives; an error replaces the spinner (c-panel-status). */
     get historyLoading(): boolean {
-        return !this.history && !this.historyError;
+        return !this.history;
     }
 
     get historyRows() {

@@ -50,10 +50,6 @@ export default class WeeklyReview extends LightningElement {
         this.error = undefined;
     }
 
-    get showSpinner(): boolean {
-        return this.isLoading && !this.error;
-    }
-
     get hasReview(): boolean {
         return Boolean(this.review) && !this.isLoading && !this.error;
     }

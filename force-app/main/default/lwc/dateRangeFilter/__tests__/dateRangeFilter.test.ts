@@ -39,4 +39,30 @@ describe('c-date-range-filter', () => {
         expect($(element, '.range-error')).toBeNull();
         await expect(element).toBeAccessible();
     });
+
+    it('gives the range again after an invalid custom range, even the one it had before', async () => {
+        const onRange = jest.fn();
+        const element = render({}, onRange);
+        await flush();
+        await change(element, '.preset-filter', 'custom');
+        await change(element, '.custom-start', '2026-12-01');
+        await change(element, '.custom-start', '2026-10-28');
+
+        expect(onRange.mock.calls.map(([detail]) => detail)).toEqual([
+            { startDate: '2026-10-28', endDate: '2026-11-26' },
+            {},
+            { startDate: '2026-10-28', endDate: '2026-11-26' }
+        ]);
+    });
+
+    it('says nothing when connected again with the range it gave', async () => {
+        const onRange = jest.fn();
+        const element = render({}, onRange);
+        await flush();
+        document.body.removeChild(element);
+        document.body.appendChild(element);
+        await flush();
+
+        expect(onRange).toHaveBeenCalledTimes(1);
+    });
 });

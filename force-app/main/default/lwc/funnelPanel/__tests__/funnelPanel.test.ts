@@ -1,6 +1,6 @@
 import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import FunnelPanel from '../funnelPanel';
-import { $, $$, change, flush, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, panelStatus, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
 import getFunnel from '@salesforce/apex/LeadFunnelController.getFunnel';
 import getSpeedToLead from '@salesforce/apex/LeadFunnelController.getSpeedToLead';
 import { refreshApex } from '@salesforce/apex';
@@ -45,6 +45,11 @@ function render(): HTMLElement {
     return mount('c-funnel-panel', FunnelPanel);
 }
 
+/** The headline tiles (c-headline-figures) at the top of the funnel. */
+function headlines(element: HTMLElement): HTMLElement {
+    return $(element, '.headlines c-headline-figures')!;
+}
+
 describe('c-funnel-panel', () => {
     atFixedNow();
 
@@ -52,7 +57,7 @@ describe('c-funnel-panel', () => {
         const element = render();
         await flush();
 
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading the funnel' });
         expect(funnelAdapter.getLastConfig()).toEqual({
             startDate: '2026-10-28',
             endDate: '2026-11-26',
@@ -66,7 +71,7 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        expect($(element, 'lightning-spinner')).toBeNull();
+        expect(panelStatus(element).loading).toBeUndefined();
         expect(texts(element, '.funnel .section-heading')).toEqual(['Funnel: leads that became MQL in the range']);
         expect(texts(element, '.stage-count')).toEqual(['14 leads', '8 leads', '4 leads', '2 leads', '1 lead']);
         const widths = $$(element, '.stage-bar').map((bar) => bar.style.width);
@@ -91,7 +96,7 @@ describe('c-funnel-panel', () => {
         await flush();
 
         expect(getFunnel).toHaveBeenCalledWith({ startDate: '2026-09-25', endDate: '2026-10-24', leadSource: '' });
-        expect(rows(element, '.headline')).toEqual([
+        expect(rows(headlines(element), '.headline')).toEqual([
             'Became MQL 14 14 leads ▲ up 3 (+27.3%) from the period before',
             'Accepted (MQL → SAL) 57.1% 8 of 14 ▼ down 6.5 pts from the period before',
             'Won (MQL → Closed Won) 7.1% 1 of 14 ▼ down 2.0 pts from the period before',
@@ -100,7 +105,7 @@ describe('c-funnel-panel', () => {
         expect(texts(element, '.comparison')).toEqual([
             'Changes compare with Sep 25, 2026 – Oct 24, 2026, the period of the same length before.'
         ]);
-        expect($(element, '.headline .change_up')).not.toBeNull();
+        expect($(headlines(element), '.headline .change_up')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -110,7 +115,8 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(LIVE);
         await flush();
 
-        expect($$(element, '.headline .change')).toHaveLength(0);
+        expect($$(headlines(element), '.headline')).toHaveLength(4);
+        expect($$(headlines(element), '.headline .change')).toHaveLength(0);
         expect(texts(element, '.comparison')).toEqual(['No comparison with the period before yet.']);
     });
 
@@ -147,7 +153,7 @@ describe('c-funnel-panel', () => {
             'Web 10 6 4 2 1 60.0% 10.0%',
             'Partner Referral 4 2 0 0 0 50.0% 0.0%'
         ]);
-        expect(texts(element, '.data-source')[0]).toBe(
+        expect(panelStatus(element).note).toBe(
             'Oct 25, 2026 – Nov 23, 2026. Live figures, computed Nov 23, 2026, 10:00 AM.'
         );
     });
@@ -203,7 +209,7 @@ describe('c-funnel-panel', () => {
             endDate: '2026-09-30',
             leadSource: ''
         });
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element).loading).toBe('Loading the funnel');
         await expect(element).toBeAccessible();
     });
 
@@ -225,8 +231,18 @@ describe('c-funnel-panel', () => {
             leadSource: ''
         });
         expect($(element, '.stages')).toBeNull();
-        expect($(element, 'lightning-spinner')).toBeNull();
+        // Neither spinner, nor error, nor the figures of the range before: only the filter, which says why.
+        expect($(element, 'c-panel-status')).toBeNull();
         await expect(element).toBeAccessible();
+
+        // Back to the range it had: asked for again.
+        await change(rangeFilter(element), '.custom-start', '2026-10-28');
+        expect(funnelAdapter.getLastConfig()).toEqual({
+            startDate: '2026-10-28',
+            endDate: '2026-11-26',
+            leadSource: ''
+        });
+        expect(panelStatus(element).loading).toBe('Loading the funnel');
     });
 
     it('filters by Lead Source, offering the picklist values', async () => {
@@ -267,7 +283,7 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(ROLLUP);
         await flush();
 
-        expect(texts(element, '.data-source')[0]).toBe(
+        expect(panelStatus(element).note).toBe(
             'Aug 26, 2026 – Nov 23, 2026. This range holds more leads than can be counted live: figures come from daily rollups, last computed Nov 22, 2026, 6:05 PM.'
         );
         await expect(element).toBeAccessible();
@@ -278,10 +294,9 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(ROLLUP_NOT_COMPUTED);
         await flush();
 
-        expect(texts(element, '.data-source')[0]).toContain(
-            'Ask your Salesforce admin to schedule the funnel rollup job.'
-        );
-        expect($(element, '.empty')).not.toBeNull();
+        const status = panelStatus(element);
+        expect(status.note).toContain('Ask your Salesforce admin to schedule the funnel rollup job.');
+        expect(status.empty).toBeDefined();
     });
 
     it('shows an empty state when nothing happened in the range', async () => {
@@ -289,9 +304,9 @@ describe('c-funnel-panel', () => {
         funnelAdapter.emit(EMPTY);
         await flush();
 
-        expect(texts(element, '.empty')).toEqual([
+        expect(panelStatus(element).empty).toBe(
             'No lead became MQL, entered a stage or started a handoff between Oct 25, 2026 and Nov 23, 2026.'
-        ]);
+        );
         expect($(element, '.stages')).toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -301,17 +316,13 @@ describe('c-funnel-panel', () => {
         funnelAdapter.error({ message: 'The funnel could not be read: No access to Lead_SLA__c' });
         await flush();
 
-        const errorPanel = $(element, 'c-error-panel') as unknown as { friendlyMessage: string; errors: unknown };
-        expect(errorPanel).not.toBeNull();
-        expect(errorPanel.friendlyMessage).toBe('The funnel could not be loaded.');
-        expect($(element, 'lightning-spinner')).toBeNull();
+        expect(panelStatus(element)).toEqual({ error: 'The funnel could not be loaded.' });
         expect($(element, '.stages')).toBeNull();
         await expect(element).toBeAccessible();
 
         // Changing a filter tries again: the spinner replaces the error until the answer arrives.
         await change(element, '.source-filter', 'Web');
-        expect($(element, 'c-error-panel')).toBeNull();
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading the funnel' });
     });
 
     it('opens the matching Lead list view when a stage is clicked', async () => {
@@ -353,8 +364,9 @@ describe('c-funnel-panel', () => {
             speedAdapter.emit(SPEED);
             await flush();
 
-            expect(texts(element, '.speed-figures .headline-value')).toEqual(['17 min', '37.5%', '50.0%', '57.1%']);
-            expect(texts(element, '.speed-figures .headline-detail')).toEqual([
+            const figures = $(element, '.speed-figures')!;
+            expect(texts(figures, '.headline-value')).toEqual(['17 min', '37.5%', '50.0%', '57.1%']);
+            expect(texts(figures, '.headline-detail')).toEqual([
                 'business time, 6 of 8 MQLs touched',
                 '3 of 8 MQLs',
                 '4 of 8 MQLs',
@@ -398,6 +410,7 @@ describe('c-funnel-panel', () => {
 
             const panels = $$(element, 'c-error-panel') as unknown as { friendlyMessage: string }[];
             expect(panels.map((panel) => panel.friendlyMessage)).toEqual(['Speed to lead could not be loaded.']);
+            expect(panelStatus(element).error).toBeUndefined();
             expect($(element, '.stages')).not.toBeNull();
             await expect(element).toBeAccessible();
         });

@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import PeriodStepper from '../periodStepper';
+import { mount } from '../../../../../test/jest-helpers/component';
 import { $, cleanUp, flush, texts } from '../../../../../test/jest-helpers/dom';
 
 interface ButtonIcon extends HTMLElement {
@@ -7,10 +7,7 @@ interface ButtonIcon extends HTMLElement {
 }
 
 function render(props: Record<string, unknown>): HTMLElement {
-    const element = createElement('c-period-stepper', { is: PeriodStepper });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
+    return mount('c-period-stepper', PeriodStepper, props);
 }
 
 describe('c-period-stepper', () => {

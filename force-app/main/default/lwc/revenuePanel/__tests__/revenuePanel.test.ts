@@ -1,7 +1,7 @@
 import { atFixedNow, mockApexWire, mount, type ApexTestWireAdapter } from '../../../../../test/jest-helpers/component';
 import RevenuePanel from '../revenuePanel';
 import getRevenue from '@salesforce/apex/RevenueController.getRevenue';
-import { $, $$, change, flush, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, change, flush, panelStatus, rangeFilter, rows, texts } from '../../../../../test/jest-helpers/dom';
 import BATON from './data/revenueBaton.json';
 import SALESFORCE from './data/revenueSalesforce.json';
 import EMPTY from './data/revenueEmpty.json';
@@ -22,7 +22,7 @@ describe('c-revenue-panel', () => {
         const element = render();
         await flush();
 
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading revenue' });
         expect(revenueAdapter.getLastConfig()).toEqual({ startDate: '2026-10-01', endDate: '2026-11-26', model: '' });
         await expect(element).toBeAccessible();
     });
@@ -32,14 +32,14 @@ describe('c-revenue-panel', () => {
         revenueAdapter.emit(BATON);
         await flush();
 
-        expect($(element, 'lightning-spinner')).toBeNull();
-        expect(rows(element, '.headline')).toEqual([
+        expect(panelStatus(element).loading).toBeUndefined();
+        expect(rows($(element, '.headlines c-headline-figures')!, '.headline')).toEqual([
             'Won revenue $590,000 42 won deals',
             'Pipeline $265,500 21 open deals',
             'Average deal size $14,047.62 won revenue ÷ won deals',
             'Win rate 57.5% 42 won of 73 closed'
         ]);
-        expect(texts(element, '.data-source')[0]).toBe(
+        expect(panelStatus(element).note).toBe(
             "Oct 1, 2026 – Nov 26, 2026. Credits come from Baton's attribution models, computed by its nightly job " +
                 'from the campaign responses of converted leads and their contacts, last computed Nov 26, 2026, 2:00 AM.'
         );
@@ -72,6 +72,18 @@ describe('c-revenue-panel', () => {
         revenueAdapter.emit(BATON);
         await flush();
 
+        expect(texts(element, '.section-heading')).toEqual([
+            'By campaign: Position-based (40/20/40)',
+            'By channel (Campaign Type)',
+            'Won revenue by model',
+            'By Lead Source'
+        ]);
+        expect(texts(element, '.models .note')).toEqual([
+            'The same won revenue, credited to each campaign under every model.'
+        ]);
+        expect(texts(element, '.model-table caption')).toEqual([
+            'Won revenue credited to each campaign under each model'
+        ]);
         expect(texts(element, '.model-table thead th')).toEqual([
             'Campaign',
             'Position-based (40/20/40)',
@@ -91,6 +103,8 @@ describe('c-revenue-panel', () => {
         const element = render();
         revenueAdapter.emit(BATON);
         await flush();
+        const modelFilter = $(element, '.model-filter') as HTMLElement & { disabled: boolean };
+        expect(modelFilter.disabled).toBe(false);
 
         await change(element, '.model-filter', 'First_Touch');
 
@@ -99,7 +113,10 @@ describe('c-revenue-panel', () => {
             endDate: '2026-11-26',
             model: 'First_Touch'
         });
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading revenue' });
+        // One model at a time: the picker waits for the figures it asked for.
+        expect(modelFilter.disabled).toBe(true);
+        expect($(element, 'c-headline-figures')).toBeNull();
     });
 
     it('says when the credits are read from Salesforce Campaign Influence, and from which model', async () => {
@@ -107,7 +124,7 @@ describe('c-revenue-panel', () => {
         revenueAdapter.emit(SALESFORCE);
         await flush();
 
-        expect(texts(element, '.data-source')[0]).toContain(
+        expect(panelStatus(element).note).toContain(
             'Credits come from Salesforce Customizable Campaign Influence, model “Even Split Model”'
         );
         expect(texts(element, '.model-table thead th')).toEqual([
@@ -122,14 +139,14 @@ describe('c-revenue-panel', () => {
         const element = render();
         revenueAdapter.emit(EMPTY);
         await flush();
-        expect(texts(element, '.empty')[0]).toBe(
+        expect(panelStatus(element).empty).toBe(
             'No opportunity created by converting a lead closed, or was opened and is still open, between Oct 1, 2026 and Nov 26, 2026.'
         );
-        expect($(element, '.headline')).toBeNull();
+        expect($(element, 'c-headline-figures')).toBeNull();
 
         revenueAdapter.emit(NOT_COMPUTED);
         await flush();
-        expect(texts(element, '.data-source')[0]).toContain('The job has not computed this range yet');
+        expect(panelStatus(element).note).toContain('The job has not computed this range yet');
         await expect(element).toBeAccessible();
     });
 
@@ -140,7 +157,7 @@ describe('c-revenue-panel', () => {
                 'Revenue and campaign influence are computed nightly from every opportunity, so only managers and admins read them.'
         });
         await flush();
-        expect($(element, 'c-error-panel')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ error: 'Revenue could not be loaded.' });
         await expect(element).toBeAccessible();
 
         await change(rangeFilter(element), '.preset-filter', 'custom');
@@ -148,5 +165,7 @@ describe('c-revenue-panel', () => {
         expect(texts(rangeFilter(element), '.range-error')).toEqual([
             'The start date must be on or before the end date.'
         ]);
+        expect(revenueAdapter.getLastConfig()).toEqual({ startDate: undefined, endDate: undefined, model: '' });
+        expect($(element, 'c-panel-status')).toBeNull();
     });
 });

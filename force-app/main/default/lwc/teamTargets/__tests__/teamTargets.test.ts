@@ -4,7 +4,17 @@ import getTargets from '@salesforce/apex/TeamTargetController.getTargets';
 import saveTarget from '@salesforce/apex/TeamTargetController.saveTarget';
 import getHistory from '@salesforce/apex/TeamTargetController.getHistory';
 import { refreshApex } from '@salesforce/apex';
-import { $, $$, change, flush, periodLabel, rows, step, texts } from '../../../../../test/jest-helpers/dom';
+import {
+    $,
+    $$,
+    change,
+    flush,
+    panelStatus,
+    periodLabel,
+    rows,
+    step,
+    texts
+} from '../../../../../test/jest-helpers/dom';
 import CURRENT from './data/targetsCurrent.json';
 import PAST from './data/targetsPast.json';
 import NOT_SET from './data/targetsNotSet.json';
@@ -35,7 +45,7 @@ describe('c-team-targets', () => {
         const element = render();
         await flush();
 
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading the targets' });
         expect(targetsAdapter.getLastConfig()).toEqual({ month: '2026-11-01', team: '' });
         expect(periodLabel(element)).toBe('November 2026');
         await expect(element).toBeAccessible();
@@ -123,7 +133,9 @@ describe('c-team-targets', () => {
         await click(element, '.save-button');
         await flush();
 
-        expect($(element, '.target-form c-error-panel')).not.toBeNull();
+        expect(panelStatus(element, '.target-form c-panel-status')).toEqual({
+            error: 'The target could not be set.'
+        });
         expect($(element, '.target-form')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -148,6 +160,26 @@ describe('c-team-targets', () => {
         expect($(element, '.history')).toBeNull();
     });
 
+    it('shows a spinner while the history loads, and the error panel when it cannot be read', async () => {
+        historyMock.mockReturnValue(new Promise(() => undefined));
+        const element = render();
+        targetsAdapter.emit(CURRENT);
+        await flush();
+
+        $$(element, '.history-button')[1].click();
+        await flush();
+        expect(panelStatus(element, '.history c-panel-status')).toEqual({ loading: 'Loading the history' });
+        await expect(element).toBeAccessible();
+
+        historyMock.mockRejectedValue({ body: { message: 'You cannot read the history of this target.' } });
+        await click(element, '.close-history');
+        $$(element, '.history-button')[1].click();
+        await flush();
+        expect(panelStatus(element, '.history c-panel-status')).toEqual({ error: 'The history could not be loaded.' });
+        expect(panelStatus(element)).toEqual({});
+        await expect(element).toBeAccessible();
+    });
+
     it('a reader who cannot set targets sees no Set button, and why an actual is missing', async () => {
         const element = render();
         targetsAdapter.emit(NOT_SET);
@@ -168,7 +200,7 @@ describe('c-team-targets', () => {
 
         targetsAdapter.error({ message: 'No public group or queue is named SDR_Team. Choose another team.' });
         await flush();
-        expect($(element, '.targets-error c-error-panel')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ error: 'The targets could not be loaded.' });
         await expect(element).toBeAccessible();
     });
 });

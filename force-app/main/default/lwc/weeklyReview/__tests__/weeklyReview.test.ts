@@ -3,7 +3,7 @@ import WeeklyReview from '../weeklyReview';
 import getReview from '@salesforce/apex/WeeklyReviewController.getReview';
 import type { WeeklyReviewResult } from '@salesforce/apex/WeeklyReviewController.getReview';
 import { reviewCsv } from '../reviewCsv';
-import { $, $$, flush, rows, step, texts } from '../../../../../test/jest-helpers/dom';
+import { $, $$, flush, panelStatus, rows, step, texts } from '../../../../../test/jest-helpers/dom';
 import REVIEW from './data/weeklyReview.json';
 import EMPTY from './data/weeklyReviewEmpty.json';
 
@@ -23,7 +23,7 @@ describe('c-weekly-review', () => {
         await flush();
 
         expect(reviewAdapter.getLastConfig()).toEqual({ weekStart: '2026-11-16' });
-        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ loading: 'Loading the weekly review' });
         expect($(element, '.export-csv')).toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -134,7 +134,7 @@ describe('c-weekly-review', () => {
         reviewAdapter.error({ message: 'The weekly review could not be read: No such column MQL_Date__c.' });
         await flush();
 
-        expect($(element, '.review-error c-error-panel')).not.toBeNull();
+        expect(panelStatus(element)).toEqual({ error: 'The weekly review could not be loaded.' });
         await expect(element).toBeAccessible();
     });
 });
