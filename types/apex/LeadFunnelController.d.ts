@@ -11,7 +11,10 @@ declare module '@salesforce/apex/LeadFunnelController.getFunnel' {
         stage: FunnelStage;
         label: string;
         count: number;
-        /** Cohort view: percent of the previous step; absent for the first step, a zero denominator and the period view. */
+        /**
+         * Cohort view: percent of the previous step; absent for the first step, a zero denominator, the period view
+         * and Won when wonUnavailableReason is set.
+         */
         rateFromPrevious?: number | null;
     }
 
@@ -78,6 +81,11 @@ declare module '@salesforce/apex/LeadFunnelController.getFunnel' {
         rejectionReasons: ReasonCount[];
         sources: SourceRow[];
         leadSourceOptions: FunnelOption[];
+        /**
+         * Why Closed Won is not counted: the reader may not read opportunities (a rep on the Minimum Access profile).
+         * The Won counts are then 0 and the rates into Won absent. Absent when Won is counted.
+         */
+        wonUnavailableReason?: string | null;
     }
 
     export interface GetFunnelParams {
