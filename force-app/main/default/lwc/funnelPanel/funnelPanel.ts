@@ -189,7 +189,11 @@ export default class FunnelPanel extends NavigationMixin(LightningElement) {
     }
 
     get sourceNote(): string {
-        return this.hasResult ? `${rangeText(this.result!)}. ${dataSourceText(this.result!)}` : '';
+        if (!this.hasResult) {
+            return '';
+        }
+        const won = this.result!.wonUnavailableReason;
+        return `${rangeText(this.result!)}. ${dataSourceText(this.result!)}${won ? ` ${won}` : ''}`;
     }
 
     get emptyMessage(): string {

@@ -24,6 +24,14 @@ function countOf(result: LeadFunnelResult, stage: FunnelStage): number {
     return result.cohort.find((step) => step.stage === stage)?.count ?? 0;
 }
 
+/** Whether Closed Won was left out (the reader may not read opportunities): its zeros are not figures. */
+function wonHidden(result: LeadFunnelResult): boolean {
+    return Boolean(result.wonUnavailableReason);
+}
+
+/** Shown instead of Closed Won figures the reader's access left out. */
+export const WON_NOT_COUNTED = 'Not counted';
+
 // ---- headline figures ----------------------------------------------------------------------------
 
 /** "▲ 3 (+27.3%)" for counts, "▼ 4.2 pts" for rates; up is good for every funnel figure. */
@@ -83,13 +91,21 @@ export function headlines(
             detail: `${countOf(result, 'SAL')} of ${mql}`,
             change: compare(rate(result, 'SAL'), previous ? rate(previous, 'SAL') : null, 'rate')
         },
-        {
-            key: 'won',
-            label: 'Won (MQL → Closed Won)',
-            value: formatPercent(rate(result, 'Won')),
-            detail: `${countOf(result, 'Won')} of ${mql}`,
-            change: compare(rate(result, 'Won'), previous ? rate(previous, 'Won') : null, 'rate')
-        },
+        wonHidden(result)
+            ? {
+                  key: 'won',
+                  label: 'Won (MQL → Closed Won)',
+                  value: NO_VALUE,
+                  detail: 'Needs read access to opportunities',
+                  change: null
+              }
+            : {
+                  key: 'won',
+                  label: 'Won (MQL → Closed Won)',
+                  value: formatPercent(rate(result, 'Won')),
+                  detail: `${countOf(result, 'Won')} of ${mql}`,
+                  change: compare(rate(result, 'Won'), previous ? rate(previous, 'Won') : null, 'rate')
+              },
         {
             key: 'sla',
             label: 'MQL SLA met',
@@ -124,6 +140,16 @@ export function stepRows(result: LeadFunnelResult, view: FunnelView): StepRow[] 
     const largest = Math.max(1, ...steps.map((step) => step.count));
     return steps.map((step, index) => {
         const previous = index > 0 ? steps[index - 1] : undefined;
+        if (step.stage === 'Won' && wonHidden(result)) {
+            return {
+                key: step.stage,
+                stage: step.stage,
+                label: step.label,
+                countText: WON_NOT_COUNTED,
+                barStyle: 'width: 0%',
+                rateText: ''
+            };
+        }
         const rate = step.rateFromPrevious;
         let rateText = '';
         if (view === 'cohort' && previous) {
@@ -203,6 +229,7 @@ export function rejectionRows(result: LeadFunnelResult) {
 }
 
 export function sourceRows(result: LeadFunnelResult) {
+    const hidden = wonHidden(result);
     return result.sources.map((source) => ({
         key: source.label,
         label: source.label,
@@ -210,8 +237,8 @@ export function sourceRows(result: LeadFunnelResult) {
         sal: source.sal,
         sqlCount: source.sqlCount,
         opportunity: source.opportunity,
-        won: source.won,
+        won: hidden ? NO_VALUE : String(source.won),
         mqlToSal: formatPercent(source.mqlToSalRate),
-        mqlToWon: formatPercent(source.mqlToWonRate)
+        mqlToWon: hidden ? NO_VALUE : formatPercent(source.mqlToWonRate)
     }));
 }

@@ -11,6 +11,7 @@ import ROLLUP from './data/funnelRollup.json';
 import EMPTY from './data/funnelEmpty.json';
 import ROLLUP_NOT_COMPUTED from './data/funnelRollupNotComputed.json';
 import PREVIOUS from './data/funnelPrevious.json';
+import REP from './data/funnelRep.json';
 import SPEED from './data/speedToLead.json';
 import SPEED_EMPTY from './data/speedToLeadEmpty.json';
 import SPEED_NOT_COMPUTED from './data/speedToLeadNotComputed.json';
@@ -156,6 +157,28 @@ describe('c-funnel-panel', () => {
         expect(panelStatus(element).note).toBe(
             'Oct 25, 2026 – Nov 23, 2026. Live figures, computed Nov 23, 2026, 10:00 AM.'
         );
+    });
+
+    it('says Closed Won is not counted for a reader who may not read opportunities, instead of showing zeros', async () => {
+        (getFunnel as unknown as jest.Mock).mockResolvedValue(REP);
+        const element = render();
+        funnelAdapter.emit(REP);
+        await flush();
+
+        expect(rows(headlines(element), '.headline')[2]).toBe(
+            'Won (MQL → Closed Won) — Needs read access to opportunities'
+        );
+        expect(texts(element, '.stage-count')).toEqual(['14 leads', '8 leads', '4 leads', '2 leads', 'Not counted']);
+        expect(texts(element, '.stage-rate')[4]).toBe('');
+        expect($$(element, '.stage-bar').map((bar) => bar.style.width)[4]).toBe('0%');
+        expect(rows(element, '.sources tbody tr')).toEqual([
+            'Web 10 6 4 2 — 60.0% —',
+            'Partner Referral 4 2 0 0 — 50.0% —'
+        ]);
+        expect(panelStatus(element).note).toBe(
+            'Oct 25, 2026 – Nov 23, 2026. Live figures, computed Nov 23, 2026, 10:00 AM. Closed Won is not counted: you cannot read opportunities. Ask your admin for read access to opportunities if you need it.'
+        );
+        await expect(element).toBeAccessible();
     });
 
     it('switches to the period view: entries per stage, no conversion rates', async () => {
