@@ -14,6 +14,7 @@ import acceptPartialFailure from '../../../../force-app/main/default/lwc/leadQue
 import rejectionReasons from '../../../../force-app/main/default/lwc/leadRejectModal/__tests__/data/rejectionReasons.json';
 import funnelLive from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelLive.json';
 import funnelPrevious from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelPrevious.json';
+import funnelRep from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelRep.json';
 import funnelRollup from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelRollup.json';
 import funnelRollupNotComputed from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelRollupNotComputed.json';
 import funnelEmpty from '../../../../force-app/main/default/lwc/funnelPanel/__tests__/data/funnelEmpty.json';
@@ -219,6 +220,15 @@ export const STATES: PreviewState[] = [
         description:
             'Counted live, compared with the 30 days before, with speed to lead (funnelLive.json, funnelPrevious.json, speedToLead.json).',
         answers: funnelAnswer(funnelLive),
+        ready: [...FUNNEL, '.speed-by-rep']
+    },
+    {
+        id: 'funnel-rep',
+        component: 'funnel',
+        label: 'Funnel: a rep without access to opportunities',
+        description:
+            'Counted live for a reader who may not read opportunities: Closed Won is not counted, and the panel says why (funnelRep.json).',
+        answers: funnelAnswer(funnelRep),
         ready: [...FUNNEL, '.speed-by-rep']
     },
     {
