@@ -108,20 +108,30 @@ export function fakeOrg(kind: 'production' | 'sandbox'): FakeOrg {
 
 const ok = (result: unknown): SfResult<unknown> => ({ status: 0, result });
 
-/** `IN ('a', 'b')` values of a SOQL filter on `field`. */
-function inValues(soql: string, field: string): string[] {
-    const list = new RegExp(`${field.replace('.', '\\.')} IN \\(([^)]*)\\)`).exec(soql)?.[1] ?? '';
-    return [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map(([, value]) => (value ?? '').replace(/\\(.)/g, '$1'));
+/** A SOQL string literal's value: `'O\\'Brien'` → `O'Brien`. */
+function unquoted(literal: string): string {
+    return literal.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
-/** The value of a `field = 'value'` SOQL filter. */
-function equalsValue(soql: string, field: string): string | undefined {
-    const literal = new RegExp(`${field.replace('.', '\\.')} = '((?:[^'\\\\]|\\\\.)*)'`).exec(soql)?.[1];
-    return literal?.replace(/\\(.)/g, '$1');
+/** A field of a row by its SOQL path (`Assignee.Username` reads the related record's field). */
+function valueAt(row: object, field: string): unknown {
+    return field
+        .split('.')
+        .reduce<unknown>((value, name) => (value as Record<string, unknown> | null | undefined)?.[name], row);
 }
 
-/** Whether a row meets a WHERE clause of `=` / `!=` conditions on strings, booleans and null joined by AND. */
-function meets(row: Record<string, unknown>, where: WhereClause | undefined): boolean {
+/** SOQL compares text ignoring case. */
+function same(actual: unknown, expected: unknown): boolean {
+    return typeof actual === 'string' && typeof expected === 'string'
+        ? actual.toLowerCase() === expected.toLowerCase()
+        : actual === expected;
+}
+
+/**
+ * Whether a row meets a WHERE clause of `=`, `!=` and `IN` conditions on strings, booleans and null
+ * joined by AND; anything else throws, so a query the stand-in cannot answer fails the test.
+ */
+function meets(row: object, where: WhereClause | undefined): boolean {
     if (!where) {
         return true;
     }
@@ -131,28 +141,34 @@ function meets(row: Record<string, unknown>, where: WhereClause | undefined): bo
     if (operator !== undefined && operator !== 'AND') {
         throw new Error(`the stand-in evaluates only AND, not ${operator}`);
     }
-    if (
-        !left ||
-        !('field' in left) ||
-        !('value' in left) ||
-        (left.operator !== '=' && left.operator !== '!=') ||
-        typeof left.value !== 'string'
-    ) {
+    if (!left || !('field' in left) || !('value' in left)) {
         throw new Error(`the stand-in cannot evaluate ${JSON.stringify(left)}`);
     }
-    const actual = row[left.field] ?? null;
-    const literal = left.value;
-    const expected =
-        left.literalType === 'NULL'
-            ? null
-            : left.literalType === 'BOOLEAN'
-              ? literal.toUpperCase() === 'TRUE'
-              : literal.slice(1, -1);
-    const equal =
-        typeof actual === 'string' && typeof expected === 'string'
-            ? actual.toLowerCase() === expected.toLowerCase() // SOQL compares text ignoring case
-            : actual === expected;
-    return (left.operator === '=' ? equal : !equal) && meets(row, right);
+    const actual = valueAt(row, left.field) ?? null;
+    let holds: boolean;
+    if (left.operator === 'IN' && Array.isArray(left.value)) {
+        holds = left.value.some((literal) => same(actual, unquoted(literal)));
+    } else if ((left.operator === '=' || left.operator === '!=') && typeof left.value === 'string') {
+        const expected =
+            left.literalType === 'NULL'
+                ? null
+                : left.literalType === 'BOOLEAN'
+                  ? left.value.toUpperCase() === 'TRUE'
+                  : unquoted(left.value);
+        holds = same(actual, expected) === (left.operator === '=');
+    } else {
+        throw new Error(`the stand-in cannot evaluate ${JSON.stringify(left)}`);
+    }
+    return holds && meets(row, right);
+}
+
+/** The rows that meet the WHERE clause, each judged as `view` shows it (fields the query filters on that the stand-in does not store). */
+function meeting<T extends object>(
+    rows: T[],
+    where: WhereClause | undefined,
+    view: (row: T) => object = (row) => row
+): T[] {
+    return rows.filter((row) => meets(view(row), where));
 }
 
 function answerConfigQuery(org: FakeOrg, type: string, where: WhereClause | undefined): SfResult<unknown> {
@@ -160,7 +176,7 @@ function answerConfigQuery(org: FakeOrg, type: string, where: WhereClause | unde
     if (!rows) {
         return { status: 1, name: 'INVALID_TYPE', message: `sObject type '${type}' is not supported.` };
     }
-    const records = rows.filter((row) => meets(row, where));
+    const records = meeting(rows, where);
     return ok({ records, totalSize: records.length, done: true });
 }
 
@@ -231,51 +247,33 @@ function answerQuery(org: FakeOrg, soql: string): SfResult<unknown> {
         return answerConfigQuery(org, type, where);
     }
     const from = /\bFROM (\w+)(?![^(]*\))/.exec(soql)?.[1];
+    const active = new Set(org.users.filter(({ IsActive }) => IsActive).map(({ Username }) => Username.toLowerCase()));
     const records = (() => {
         switch (from) {
             case 'Organization':
                 return [org.organization];
-            case 'User': {
-                const names = inValues(soql, 'Username');
-                return org.users.filter(({ Username }) => names.includes(Username.toLowerCase()));
-            }
-            case 'PermissionSetAssignment': {
-                const single = equalsValue(soql, 'PermissionSet.Name');
-                if (single !== undefined) {
-                    // Who holds one set, active users only (… AND Assignee.IsActive = true).
-                    const active = new Set(
-                        org.users.filter(({ IsActive }) => IsActive).map(({ Username }) => Username.toLowerCase())
-                    );
-                    return org.assignments.filter(
-                        ({ Assignee, PermissionSet }) =>
-                            PermissionSet.Name === single && active.has(Assignee.Username.toLowerCase())
-                    );
-                }
-                const sets = inValues(soql, 'PermissionSet.Name');
-                const users = inValues(soql, 'Assignee.Username');
-                return org.assignments.filter(
-                    ({ Assignee, PermissionSet }) =>
-                        sets.includes(PermissionSet.Name) && users.includes(Assignee.Username.toLowerCase())
-                );
-            }
+            case 'User':
+                return meeting(org.users, where);
+            case 'PermissionSetAssignment':
+                return meeting(org.assignments, where, ({ Assignee, PermissionSet }) => ({
+                    Assignee: { ...Assignee, IsActive: active.has(Assignee.Username.toLowerCase()) },
+                    PermissionSet
+                }));
             case 'AssignmentRule':
-                return org.assignmentRules.filter(({ Active }) => Active).map(({ Name }) => ({ Name }));
+                return meeting(org.assignmentRules, where, (rule) => ({ ...rule, SobjectType: 'Lead' })).map(
+                    ({ Name }) => ({ Name })
+                );
             case 'Lead_Routing_Member__c':
-                return org.routingMembers;
-            case 'NamedCredential': {
-                const name = equalsValue(soql, 'DeveloperName') ?? '';
-                return org.namedCredentials
-                    .filter((candidate) => candidate.toLowerCase() === name.toLowerCase())
-                    .map((DeveloperName) => ({ DeveloperName }));
-            }
-            case 'CronTrigger': {
-                const names = inValues(soql, 'CronJobDetail.Name');
-                return org.jobs.filter(({ CronJobDetail }) => names.includes(CronJobDetail.Name));
-            }
-            case 'Group': {
-                const names = inValues(soql, 'DeveloperName');
-                return org.queues.filter(({ DeveloperName }) => names.includes(DeveloperName));
-            }
+                return meeting(org.routingMembers, where, (member) => ({ ...member, Active__c: true }));
+            case 'NamedCredential':
+                return meeting(
+                    org.namedCredentials.map((DeveloperName) => ({ DeveloperName })),
+                    where
+                );
+            case 'CronTrigger':
+                return meeting(org.jobs, where);
+            case 'Group':
+                return meeting(org.queues, where, (queue) => ({ ...queue, Type: 'Queue' }));
             default:
                 throw new Error(`the stand-in does not answer ${soql}`);
         }
