@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeployTools } from '../deploy/run.ts';
 import { PROJECT_ROOT } from '../lib/project.ts';
-import { readCustomMetadataRecords, readProjectObjects } from '../lib/projectMetadata.ts';
+import { readCustomMetadataRecords, readProjectObjects, type ObjectDefinition } from '../lib/projectMetadata.ts';
 import type { SfResult } from '../lib/sfCli.ts';
 import { registryTypeByName } from '../validate/metadata-registry.ts';
 
@@ -180,9 +180,21 @@ function answerConfigQuery(org: FakeOrg, type: string, where: WhereClause | unde
     return ok({ records, totalSize: records.length, done: true });
 }
 
+const objectsByProject = new Map<string, Promise<ObjectDefinition[]>>();
+
+/** The project's objects, read once per project folder (every describe and deploy of every run asks). */
+function projectObjects(projectDir: string): Promise<ObjectDefinition[]> {
+    let objects = objectsByProject.get(projectDir);
+    if (!objects) {
+        objects = readProjectObjects(projectDir);
+        objectsByProject.set(projectDir, objects);
+    }
+    return objects;
+}
+
 /** `sf sobject describe`: the REST describe, 404 NOT_FOUND for a type the org lacks. */
 async function describe(org: FakeOrg, type: string, projectDir: string): Promise<SfResult<unknown>> {
-    const object = (await readProjectObjects(projectDir)).find(({ name }) => name === type);
+    const object = (await projectObjects(projectDir)).find(({ name }) => name === type);
     if (!org.config?.[type] || !object) {
         return { status: 1, name: 'NOT_FOUND', message: 'The requested resource does not exist' };
     }
@@ -198,7 +210,7 @@ async function describe(org: FakeOrg, type: string, projectDir: string): Promise
 
 /** The org's records after deploying the project's: same-named records replaced, values typed as the API returns them. */
 async function deployConfig(org: FakeOrg, projectDir: string): Promise<void> {
-    const objects = await readProjectObjects(projectDir);
+    const objects = await projectObjects(projectDir);
     const config: Record<string, ConfigRow[]> = { ...org.config };
     for (const object of objects.filter(({ name }) => name.endsWith('__mdt'))) {
         config[object.name] ??= [];
